@@ -1,0 +1,124 @@
+"""The ``crosscheck`` command: ``open`` starts the window, ``compare`` runs headless.
+
+Nothing here imports Qt at module level; ``open`` imports the UI only when it runs, so
+``compare`` works on a machine without a display or without Qt's system libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from crosscheck import __version__
+from crosscheck.core.pipeline import analyze
+from crosscheck.io.atomic import atomic_write_text
+from crosscheck.io.errors import InputError
+from crosscheck.io.export import FORMATS, render
+from crosscheck.io.load import load
+
+_EXTENSIONS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+_COMMANDS = ("open", "compare")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crosscheck",
+        description="Compare how several outlets report the same event: quotes, claims, wording.",
+    )
+    parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="{open,compare}")
+    op = sub.add_parser("open", help="open the window (the default command)")
+    op.add_argument("sources", nargs="*", metavar="FILE|URL", help="articles to open")
+    op.add_argument("--demo", action="store_true", help="open the built-in demo articles")
+    cmp_ = sub.add_parser("compare", help="compare articles headless and print the result")
+    cmp_.add_argument("sources", nargs="*", metavar="FILE|URL", help="two or more articles")
+    cmp_.add_argument("--format", "-f", choices=FORMATS, help="output format (default: from -o, else json)")
+    cmp_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    cmp_.add_argument("--quiet", "-q", action="store_true", help="no progress messages on stderr")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if not args_in or (args_in[0] not in _COMMANDS and args_in[0] not in ("-h", "--help", "--version")):
+        args_in.insert(0, "open")
+    args = build_parser().parse_args(args_in)
+    try:
+        if args.command == "compare":
+            return _compare(args)
+        return _open(args)
+    except InputError as exc:
+        print(f"crosscheck: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("crosscheck: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug, not bad input: say so briefly, keep details on request
+        if os.environ.get("CROSSCHECK_DEBUG"):
+            raise
+        print(f"crosscheck: internal error: {type(exc).__name__}: {exc} "
+              "(set CROSSCHECK_DEBUG=1 for details)", file=sys.stderr)
+        return 1
+
+
+def _compare(args: argparse.Namespace) -> int:
+    fmt = args.format
+    if fmt is None and args.output:
+        fmt = _EXTENSIONS.get(Path(args.output).suffix.lower())
+        if fmt is None:
+            raise InputError(f"{args.output}: cannot tell the format from the extension; use --format")
+    fmt = fmt or "json"
+    if len(args.sources) < 2:
+        raise InputError("need at least two articles to compare")
+    progress = _Progress(enabled=not args.quiet)
+    sources = []
+    for i, ref in enumerate(args.sources, 1):
+        progress(i / (len(args.sources) + 1) * 0.3, f"loading {ref}")
+        sources.append(load(ref, f"s{i}"))
+    comparison = analyze(sources, progress=lambda f, msg: progress(0.3 + 0.7 * f, msg))
+    progress.done()
+    text = render(comparison, fmt)
+    if args.output:
+        try:
+            atomic_write_text(args.output, text)
+        except OSError as exc:
+            raise InputError(f"{args.output}: cannot write it ({exc.strerror or exc})") from None
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _open(args: argparse.Namespace) -> int:
+    from crosscheck.resources import demo_articles
+
+    refs = [str(p) for p in demo_articles()] if args.demo else []
+    refs += list(args.sources)
+    from crosscheck.ui.app import run  # Qt is imported only when a window is wanted
+
+    return run(refs)
+
+
+class _Progress:
+    """Progress on stderr, only once a run has taken long enough for a person to wonder."""
+
+    def __init__(self, enabled: bool, after_s: float = 1.0) -> None:
+        self.enabled = enabled
+        self.start = time.monotonic()
+        self.after_s = after_s
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, fraction: float, message: str) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.start < self.after_s or now - self.last < 0.5:
+            return
+        self.last, self.shown = now, True
+        print(f"crosscheck: {fraction:4.0%} {message}", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.shown:
+            print(f"crosscheck: done in {time.monotonic() - self.start:.1f} s", file=sys.stderr)

@@ -1,0 +1,154 @@
+"""The plain data every layer shares: sources and spans of their shown text.
+
+Everything the tool points at (a sentence, a quote, a flag) is a span of character offsets
+into ``Source.text``, the exact text the reader sees. Nothing downstream ever edits that text;
+matching works on normalised copies and maps back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of Python ``str`` indices into a source's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A stretch of the shown text that is page furniture, not reporting (byline, dateline…).
+
+    It stays in the shown text, so the reader sees the page as it was, but it is never a claim.
+    """
+
+    span: Span
+    kind: str  # "byline", "dateline", "outlet", "duplicate-title", "meta"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as loaded: the text shown to the reader and what the page says about it.
+
+    Metadata the article does not state is ``None``; we never invent an outlet or a date.
+    """
+
+    id: str
+    path: str
+    text: str
+    kind: str = "text"  # "text", "markdown", "html", "url", "pasted"
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    furniture: tuple[Furniture, ...] = field(default=())
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        from crosscheck.core.segment import split_paragraphs
+
+        return tuple(split_paragraphs(self.text))
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        from crosscheck.core.segment import split_sentences
+
+        return tuple(split_sentences(self.text, self.paragraphs))
+
+    @property
+    def label(self) -> str:
+        """A short name for column headers and reports: outlet, else title, else file name."""
+        if self.outlet:
+            return self.outlet
+        if self.title:
+            return self.title if len(self.title) <= 40 else self.title[:39] + "…"
+        name = self.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        return name or self.id
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Member:
+    """One source's passage in a group: a quote or claim, as a span of that source's text."""
+
+    source: str
+    span: Span
+    text: str
+    speaker: str | None = None
+    partial: bool = False  # a fragment or scare quote of a longer statement
+
+
+@dataclass(frozen=True)
+class Diff:
+    """Word-level differences between two members, as diff-match-patch style operations."""
+
+    a: str  # source id
+    b: str
+    a_index: int  # index of the member in the group
+    b_index: int
+    similarity: float
+    ops: tuple[tuple[int, str], ...]
+    changes: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """The same quote or claim as reported by several sources."""
+
+    id: str
+    kind: str  # "quote" or "claim"
+    label: str
+    members: tuple[Member, ...]
+    diffs: tuple[Diff, ...] = ()
+    similarity: float = 1.0
+    why: tuple[str, ...] = ()
+    findings: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unique:
+    """A quote or claim that only one source carries."""
+
+    source: str
+    span: Span
+    kind: str
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything one analysis found; the JSON contract is a direct rendering of it."""
+
+    sources: tuple[Source, ...]
+    groups: tuple[Group, ...] = ()
+    unique: tuple[Unique, ...] = ()
+    boilerplate: tuple[tuple[str, Span], ...] = ()
+    flags: tuple[dict, ...] = ()
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)

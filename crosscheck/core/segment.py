@@ -1,0 +1,154 @@
+"""Paragraphs and sentences as offset spans into the shown text.
+
+syntok does the heavy lifting (it keeps every token's offset, splits sentences glued without a
+space and knows most abbreviations). Scraped news needs three repairs on top of it:
+military and civil titles it splits after (``Lt. Gen. Smith``), CJK full stops it does not
+know, and navigation words glued between a caption and the body
+(``South China SeaInternationalIndiaAfricaThe island…``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+
+from syntok import segmenter
+
+from crosscheck.core.model import Span
+
+# Titles that precede a name; a sentence never ends on one of them.
+_TITLES = {
+    "lt", "gen", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm", "cmdr", "brig", "rep",
+    "sen", "gov", "rev", "hon", "pres", "supt", "insp", "det", "prof", "dr", "mr", "mrs",
+    "ms", "st", "no", "vol", "art", "fig", "amb", "atty", "mt", "ft", "jr", "sr",
+}
+_TITLE_END = re.compile(r"(?:^|[\s(\"“‘])([A-Za-z]{1,5})\.\s*$")
+_CJK_STOP = re.compile(r"[。！？!?](?:[」』”’）)]*)")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A run of three or more capitalised words glued without spaces (site navigation).
+# A full stop glued to the next sentence: ``Ukraine.“Something`` or ``yet.”In``. The letter
+# before the stop is lower-case, so ``U.S.Navy``-like abbreviations are left alone.
+_GLUED_STOP = re.compile(r"[a-z0-9)][.!?]+[”’\"»]?(?=[“‘\"«]?[A-Z][a-z])")
+_GLUED_RUN = re.compile(r"(?<=[a-z])((?:[A-Z][a-z]+){2,})(?=[A-Z][a-z])")
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Blank lines separate paragraphs; so do single line breaks unless the block is hard-wrapped.
+
+    Scraped articles put one paragraph per line; hand-written text files wrap at ~72 columns.
+    A block whose lines (all but the last) are of similar wrapped width is one paragraph.
+    """
+    spans: list[Span] = []
+    for block in re.finditer(r"[^\n](?:.|\n(?![ \t]*\n))*", text):
+        lines = [m for m in re.finditer(r"[^\n]+", block.group())]
+        widths = [len(m.group()) for m in lines[:-1]]
+        wrapped = len(lines) > 1 and all(40 <= w <= 100 for w in widths)
+        parts = [(block.start(), block.end())] if wrapped else [
+            (block.start() + m.start(), block.start() + m.end()) for m in lines
+        ]
+        for start, end in parts:
+            chunk = text[start:end]
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            if end - trail > start + lead:
+                spans.append(Span(start + lead, end - trail))
+    return spans
+
+
+def split_sentences(text: str, paragraphs: Iterable[Span] | None = None) -> list[Span]:
+    """Sentences never cross a paragraph; each is trimmed of surrounding white space."""
+    out: list[Span] = []
+    for para in paragraphs if paragraphs is not None else split_paragraphs(text):
+        pieces = _syntok_sentences(text, para)
+        pieces = _merge_after_titles(text, pieces)
+        pieces = [s for piece in pieces for s in _split_glued_stops(text, piece)]
+        pieces = [s for piece in pieces for s in _split_cjk(text, piece)]
+        pieces = [s for piece in pieces for s in _split_glued_runs(text, piece)]
+        out.extend(pieces)
+    return out
+
+
+def _syntok_sentences(text: str, para: Span) -> list[Span]:
+    chunk = text[para.start : para.end]
+    spans: list[Span] = []
+    for paragraph in segmenter.analyze(chunk):
+        for sentence in paragraph:
+            tokens = [t for t in sentence if t.value]
+            if not tokens:
+                continue
+            start = para.start + tokens[0].offset
+            end = para.start + tokens[-1].offset + len(tokens[-1].value)
+            spans.append(Span(start, end))
+    if not spans:
+        return [para]
+    # syntok can leave leading punctuation (an opening quote) out of a token offset: widen to
+    # cover everything between consecutive sentences so no character of the paragraph is lost.
+    widened = []
+    for i, span in enumerate(spans):
+        start = para.start if i == 0 else span.start
+        end = spans[i + 1].start if i + 1 < len(spans) else para.end
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        widened.append(Span(start + lead, end - trail))
+    return [s for s in widened if s.end > s.start]
+
+
+def _merge_after_titles(text: str, spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        if merged:
+            prev = merged[-1]
+            m = _TITLE_END.search(text[prev.start : prev.end])
+            if m and m.group(1).lower() in _TITLES and text[span.start : span.start + 1].isupper():
+                merged[-1] = Span(prev.start, span.end)
+                continue
+        merged.append(span)
+    return merged
+
+
+def _split_glued_stops(text: str, span: Span) -> list[Span]:
+    piece = text[span.start : span.end]
+    cuts = [span.start + m.end() for m in _GLUED_STOP.finditer(piece)]
+    bounds = [span.start, *cuts, span.end]
+    return [_trim(text, a, b) for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+def _split_cjk(text: str, span: Span) -> list[Span]:
+    piece = text[span.start : span.end]
+    if not _CJK_CHAR.search(piece):
+        return [span]
+    out, start = [], span.start
+    for m in _CJK_STOP.finditer(piece):
+        if m.group()[0] in "!?" and not _CJK_CHAR.search(piece[max(0, m.start() - 1) : m.start()]):
+            continue
+        end = span.start + m.end()
+        if end > start and text[start:end].strip():
+            out.append(_trim(text, start, end))
+        start = end
+    if text[start : span.end].strip():
+        out.append(_trim(text, start, span.end))
+    return out or [span]
+
+
+def _split_glued_runs(text: str, span: Span) -> list[Span]:
+    piece = text[span.start : span.end]
+    m = _GLUED_RUN.search(piece)
+    if not m:
+        return [span]
+    cut1, cut2 = span.start + m.start(1), span.start + m.end(1)
+    parts = [(span.start, cut1), (cut1, cut2), (cut2, span.end)]
+    out: list[Span] = []
+    for a, b in parts:
+        if text[a:b].strip():
+            out.extend(_split_glued_runs(text, _trim(text, a, b)) if a == cut2 else [_trim(text, a, b)])
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

@@ -1,0 +1,70 @@
+"""Saved web pages to article text plus the metadata the page states.
+
+trafilatura is the field's reference extractor: it drops navigation, share bars, related links,
+footers, scripts and styles, and reads title, site name, author and date from the page's
+metadata (Open Graph, JSON-LD, meta tags) through htmldate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from trafilatura.settings import use_config
+
+from crosscheck.io.errors import InputError
+
+# trafilatura's default extraction timeout uses signals, which only work on the main thread;
+# analysis runs in a worker thread, so turn it off (the size cap bounds the work instead).
+_CONFIG = use_config()
+_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "100")
+_CONFIG.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    text: str
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page names in its first bytes (``<meta charset>`` or http-equiv)."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def extract_article(html: str, name: str, url: str | None = None) -> Extracted:
+    doc = None
+    for recall in (False, True):
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            favor_recall=recall, config=_CONFIG,
+        )
+        if doc is not None and (doc.text or "").strip():
+            break
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(f"{name}: no article text found in this page")
+    paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
+    title = _clean(doc.title)
+    if title and (not paragraphs or paragraphs[0] != title):
+        paragraphs.insert(0, title)
+    return Extracted(
+        text="\n\n".join(paragraphs),
+        title=title,
+        outlet=_clean(doc.sitename),
+        author=_clean(doc.author),
+        published=_clean(doc.date),
+        url=_clean(doc.url) or url,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None

@@ -1,0 +1,149 @@
+"""One entry point for every way an article arrives: file, URL, pasted text.
+
+The CLI and the window both call these functions, so an article looks the same (same text,
+same offsets) whichever way it was opened.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from crosscheck.core.model import Furniture, Source
+from crosscheck.io.decode import decode_bytes
+from crosscheck.io.errors import InputError
+from crosscheck.io.fetch import fetch, is_url
+from crosscheck.io.html_text import declared_charset, extract_article
+from crosscheck.io.markdown_text import looks_like_markdown, markdown_to_text
+from crosscheck.io.plaintext import drop_repeated_title, read_header
+
+MAX_BYTES = 10 * 2**20  # 10 MB: far above any article, far below what would hang the window
+MAX_CHARS = 2_000_000  # the same bound on extracted text, for HTML that expands
+
+_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+_MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
+_TEXT_EXT = {".txt", ".text", ""}
+
+
+def load_sources(refs: Iterable[str]) -> list[Source]:
+    """Load files and URLs in order, with ids ``s1``, ``s2``… as the JSON contract uses."""
+    return [load(ref, f"s{i}") for i, ref in enumerate(refs, 1)]
+
+
+def load(ref: str, source_id: str) -> Source:
+    return load_url(ref, source_id) if is_url(ref) else load_path(ref, source_id)
+
+
+def load_path(path: str | os.PathLike[str], source_id: str) -> Source:
+    shown = os.fspath(path)
+    p = Path(shown)
+    if not p.exists():
+        raise InputError(f"{shown}: no such file")
+    if p.is_dir():
+        raise InputError(f"{shown}: is a folder, not an article")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            limit = MAX_BYTES // 2**20
+            raise InputError(f"{shown}: {size / 2**20:.1f} MB is over the {limit} MB limit for one article")
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot read it ({exc.strerror or exc})") from None
+    return load_bytes(data, shown, source_id, kind=_kind_from_name(p.suffix.lower(), data))
+
+
+def load_url(url: str, source_id: str) -> Source:
+    fetched = fetch(url, MAX_BYTES)
+    kind = "html" if "html" in fetched.content_type else (
+        "markdown" if "markdown" in fetched.content_type else "text"
+    )
+    source = load_bytes(fetched.data, url, source_id, kind=kind, charset=fetched.charset, url=fetched.url)
+    return source
+
+
+def load_pasted(text: str, source_id: str, name: str = "Pasted text") -> Source:
+    """Clipboard text: HTML if it is a page, Markdown if it looks like it, else plain text."""
+    return from_text(text.replace("\r\n", "\n").replace("\r", "\n"), name, source_id,
+                     kind=_kind_from_name("", text.encode("utf-8", "replace")[:2048]), origin="pasted")
+
+
+def load_bytes(
+    data: bytes,
+    name: str,
+    source_id: str,
+    *,
+    kind: str,
+    charset: str | None = None,
+    url: str | None = None,
+) -> Source:
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: over the {MAX_BYTES // 2**20} MB limit for one article")
+    declared = charset or (declared_charset(data) if kind == "html" else None)
+    text = decode_bytes(data, name, declared)
+    return from_text(text, name, source_id, kind=kind, url=url, origin="url" if url else None)
+
+
+def from_text(
+    text: str,
+    name: str,
+    source_id: str,
+    *,
+    kind: str,
+    url: str | None = None,
+    origin: str | None = None,
+) -> Source:
+    """Decoded text to a Source: extraction for HTML, rendering for Markdown, header reading."""
+    if not text.strip():
+        raise InputError(f"{name}: the article is empty")
+    title = outlet = author = published = None
+    if kind == "html":
+        page = extract_article(text, name, url)
+        text, title, outlet, author, published = page.text, page.title, page.outlet, page.author, page.published
+        url = page.url or url
+    elif kind == "markdown" or looks_like_markdown(text):
+        kind = "markdown"
+        text = markdown_to_text(text)
+    text = _tidy(text)
+    if not text.strip():
+        raise InputError(f"{name}: the article is empty (no readable text)")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{name}: {len(text):,} characters is over the limit of {MAX_CHARS:,} for one article")
+    furniture: tuple[Furniture, ...] = ()
+    if kind != "html":
+        text = drop_repeated_title(text)
+        header = read_header(text)
+        title, author, outlet, published = header.title, header.author, header.outlet, header.published
+        furniture = tuple(header.furniture)
+    else:
+        furniture = tuple(read_header(text, title_known=bool(title)).furniture)
+    return Source(
+        id=source_id, path=name, text=text, kind=origin or kind, title=title, outlet=outlet,
+        author=author, published=published, url=url, furniture=furniture,
+    )
+
+
+def _tidy(text: str) -> str:
+    """Trailing spaces and runs of blank lines are noise of copying, not of the article."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def _kind_from_name(suffix: str, data: bytes) -> str:
+    if suffix in _HTML_EXT:
+        return "html"
+    if suffix in _MARKDOWN_EXT:
+        return "markdown"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or (b"<body" in head and b"</" in head):
+        return "html"
+    return "text"

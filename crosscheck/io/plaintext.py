@@ -1,0 +1,159 @@
+"""What the top of a plain-text article says about itself: title, byline, outlet, date.
+
+Copied articles start with a header: the headline (sometimes twice), the authors, the outlet,
+a dateline, section tags. We read it only where it is clear and mark those lines as furniture,
+so they stay visible but are never taken for claims. Anything unclear stays ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from crosscheck.core.model import Furniture, Span
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")]
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = [
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+]
+_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?$", re.I)
+# Words that make a short capitalised line an outlet's name rather than a person's.
+_OUTLET_WORDS = {
+    "times", "news", "daily", "post", "herald", "bulletin", "courier", "gazette", "journal",
+    "tribune", "wire", "press", "telegraph", "guardian", "observer", "review", "chronicle",
+    "today", "media", "network", "radio", "tv", "report", "express", "mail", "star", "record",
+    "standard", "monitor", "digest", "weekly", "magazine", "agency", "research", "global",
+    "international", "online", "insider", "dispatch", "examiner", "independent", "register",
+}
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|di|la|le)){1,3}"
+_NAME_LIST = re.compile(rf"^{_NAME}(?:\s*(?:,|&|\band\b|,\s*and\b)\s*{_NAME})*$")
+_BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+(?P<who>.+)$", re.I)
+_KEY_VALUE = re.compile(r"^[A-Z][\w ]{1,20}:\s+\S.{0,60}$")
+_TITLE_END_OK = re.compile(r"[^.,;:]$")
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    furniture: list[Furniture] = field(default_factory=list)
+
+
+def drop_repeated_title(text: str) -> str:
+    """A headline copied twice at the top (page title plus on-page headline) is shown once."""
+    lines = text.split("\n")
+    firsts = [i for i, line in enumerate(lines) if line.strip()][:2]
+    if len(firsts) == 2 and lines[firsts[0]].strip() == lines[firsts[1]].strip():
+        del lines[firsts[0] + 1 : firsts[1] + 1]
+    return "\n".join(lines)
+
+
+def read_header(text: str, *, title_known: bool = False) -> Header:
+    """Read metadata from the lines before the body starts; stop at the first body line."""
+    header = Header()
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(start + len(line) - len(line.lstrip()), line.strip()) for start, line in lines]
+    lines = [(start, line) for start, line in lines if line]
+    if not lines:
+        return header
+    first = lines[0][1]
+    if not title_known and _looks_like_title(first, lines[1][1] if len(lines) > 1 else ""):
+        header.title = first
+    rest = lines[1:] if header.title or title_known else lines
+    for start, line in rest[:8]:
+        span = Span(start, start + len(line))
+        kind = _classify(line, header)
+        if kind is None:
+            break
+        header.furniture.append(Furniture(span, kind))
+    return header
+
+
+def find_date(line: str) -> tuple[str, re.Match[str]] | None:
+    """The first date in ``line`` as ISO ``YYYY-MM-DD``, with the match that gave it."""
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(line)
+        if not m:
+            continue
+        parts = m.groupdict()
+        month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower()]
+        day, year = int(parts["day"]), int(parts["year"])
+        if 1 <= month <= 12 and 1 <= day <= 31 and 1800 <= year <= 2200:
+            return f"{year:04d}-{month:02d}-{day:02d}", m
+    return None
+
+
+def _looks_like_title(line: str, following: str) -> bool:
+    words = line.split()
+    return (
+        2 <= len(words) <= 30
+        and len(line) <= 200
+        and bool(_TITLE_END_OK.search(line))
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'«")
+        and not _BYLINE.match(line)
+        and line != following
+    )
+
+
+def _classify(line: str, header: Header) -> str | None:
+    words = line.split()
+    by = _BYLINE.match(line)
+    if by and len(by.group("who").split()) <= 16:
+        # "By A. Writer · The Outlet · 4 March 2026": pieces after the name are outlet or date.
+        who, *others = [p.strip() for p in re.split(r"\s[·|•–—]\s|\s{2,}", by.group("who")) if p.strip()]
+        dated = find_date(who)
+        if dated:
+            header.published = header.published or dated[0]
+            who = who[: dated[1].start()].rstrip(" ,|·-–—")
+        for piece in others:
+            found = find_date(piece)
+            if found:
+                header.published = header.published or found[0]
+            elif not header.outlet and len(piece.split()) <= 5:
+                header.outlet = piece
+        header.author = header.author or who
+        return "byline"
+    dated = find_date(line)
+    if dated and len(words) <= 10:
+        iso, m = dated
+        before = line[: m.start()].strip(" ,|·-–—")
+        before = _WEEKDAY.sub("", before).strip(" ,|·-–—")
+        header.published = header.published or iso
+        if before and not header.outlet and len(before.split()) <= 5 and not re.search(r"\d", before):
+            header.outlet = before
+        return "dateline"
+    is_outlet_name = any(w.lower().strip(".,") in _OUTLET_WORDS for w in words)
+    if len(words) <= 14 and not is_outlet_name and _NAME_LIST.match(line) and _is_name_list(line) and not header.author:
+        header.author = line
+        return "byline"
+    if _KEY_VALUE.match(line) and len(words) <= 8:
+        return "meta"
+    capitalised = all(w[0].isupper() or w in {"of", "the", "and", "&"} for w in words)
+    if 1 <= len(words) <= 5 and capitalised and not re.search(r"[.!?]$|\d", line):
+        if not header.outlet:
+            header.outlet = line
+            return "outlet"
+        return "meta"
+    return None
+
+
+def _is_name_list(line: str) -> bool:
+    """Two to four capitalised words per person: a list of authors, not a short headline."""
+    people = [p.strip() for p in re.split(r",\s*and\s+|,|&|\band\b", line) if p.strip()]
+    return bool(people) and all(2 <= len(p.split()) <= 4 for p in people) and (
+        len(people) > 1 or len(line.split()) <= 3
+    )
