@@ -19,6 +19,7 @@ from crosscheck.io.atomic import atomic_write_text
 from crosscheck.io.errors import InputError
 from crosscheck.io.export import FORMATS, render
 from crosscheck.io.load import load
+from crosscheck.resources import demo_articles
 
 _EXTENSIONS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 _COMMANDS = ("open", "compare")
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     op.add_argument("--demo", action="store_true", help="open the built-in demo articles")
     cmp_ = sub.add_parser("compare", help="compare articles headless and print the result")
     cmp_.add_argument("sources", nargs="*", metavar="FILE|URL", help="two or more articles")
+    cmp_.add_argument("--demo", action="store_true", help="compare the built-in demo articles (plus any given)")
     cmp_.add_argument("--format", "-f", choices=FORMATS, help="output format (default: from -o, else json)")
     cmp_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     cmp_.add_argument("--quiet", "-q", action="store_true", help="no progress messages on stderr")
@@ -72,12 +74,13 @@ def _compare(args: argparse.Namespace) -> int:
         if fmt is None:
             raise InputError(f"{args.output}: cannot tell the format from the extension; use --format")
     fmt = fmt or "json"
-    if len(args.sources) < 2:
+    refs = _demo_refs(args.demo) + list(args.sources)
+    if len(refs) < 2:
         raise InputError("need at least two articles to compare")
     progress = _Progress(enabled=not args.quiet)
     sources = []
-    for i, ref in enumerate(args.sources, 1):
-        progress(i / (len(args.sources) + 1) * 0.3, f"loading {ref}")
+    for i, ref in enumerate(refs, 1):
+        progress(i / (len(refs) + 1) * 0.3, f"loading {ref}")
         sources.append(load(ref, f"s{i}"))
     comparison = analyze(sources, progress=lambda f, msg: progress(0.3 + 0.7 * f, msg))
     progress.done()
@@ -93,13 +96,14 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from crosscheck.resources import demo_articles
-
-    refs = [str(p) for p in demo_articles()] if args.demo else []
-    refs += list(args.sources)
+    refs = _demo_refs(args.demo) + list(args.sources)
     from crosscheck.ui.app import run  # Qt is imported only when a window is wanted
 
     return run(refs)
+
+
+def _demo_refs(wanted: bool) -> list[str]:
+    return [str(p) for p in demo_articles()] if wanted else []
 
 
 class _Progress:
