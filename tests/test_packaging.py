@@ -18,7 +18,8 @@ def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
     try:
         subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(REPO)],
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
+             str(REPO)],
             check=True, capture_output=True, text=True, timeout=300,
         )
     except subprocess.CalledProcessError as exc:  # show pip's reason, not just the exit code

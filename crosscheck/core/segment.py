@@ -17,12 +17,16 @@ from syntok import segmenter
 
 from crosscheck.core.model import Span
 
-# Titles that precede a name; a sentence never ends on one of them.
+# Titles that precede a name; a sentence never ends on one of them before a capital.
+# ("Jr." and "Sr." follow a name, so they can end a sentence: "…cheered King Jr. The crowd…")
 _TITLES = {
     "lt", "gen", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm", "cmdr", "brig", "rep",
     "sen", "gov", "rev", "hon", "pres", "supt", "insp", "det", "prof", "dr", "mr", "mrs",
-    "ms", "st", "no", "vol", "art", "fig", "amb", "atty", "mt", "ft", "jr", "sr",
+    "ms", "st", "amb", "atty", "mt", "ft",
 }
+# Abbreviations that precede a number ("No. 10", "vol. 2"). Before a capital they are words
+# ending a sentence: "the mayor said no. The chief agreed."
+_NUMBERED = {"no", "vol", "art", "fig"}
 _TITLE_END = re.compile(r"(?:^|[\s(\"“‘])([A-Za-z]{1,5})\.\s*$")
 _CJK_STOP = re.compile(r"[。！？!?](?:[」』”’）)]*)")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -101,7 +105,8 @@ def _merge_after_titles(text: str, spans: list[Span]) -> list[Span]:
         if merged:
             prev = merged[-1]
             m = _TITLE_END.search(text[prev.start : prev.end])
-            if m and m.group(1).lower() in _TITLES and text[span.start : span.start + 1].isupper():
+            word, first = (m.group(1).lower() if m else ""), text[span.start : span.start + 1]
+            if (word in _TITLES and first.isupper()) or (word in _NUMBERED and first.isdigit()):
                 merged[-1] = Span(prev.start, span.end)
                 continue
         merged.append(span)

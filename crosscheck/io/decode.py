@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 
 import charset_normalizer
 
@@ -42,7 +43,9 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
         if data.startswith(bom):
             return _finish(_decode(data, encoding, name), name)
     for magic, what in _MAGIC:
-        if data.startswith(magic):
+        # "MZ" is also how a sentence can begin ("MZ Logistics said…"); a real program's
+        # header has zero bytes right after it.
+        if data.startswith(magic) and (magic != b"MZ" or b"\x00" in data[:64]):
             raise InputError(f"{name}: this is {what}, not an article; save it as text or HTML")
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file, not text")
@@ -62,21 +65,26 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
 
 def _detect(data: bytes, name: str) -> str:
     # Detectors guess poorly on a few hundred bytes (a short cp1252 note comes back as Arabic
-    # DOS). Western news text saved on Windows is by far the commonest legacy case, so take
-    # cp1252 when its reading looks like Western text, and ask the detector otherwise.
-    try:
-        western = data.decode("cp1252")
-    except UnicodeDecodeError:
-        western = None
-    if western is not None and _looks_western(western):
-        return western
+    # DOS, a Polish paragraph in cp1250 as cp1252 mojibake). The Windows code pages are by far
+    # the commonest legacy case, so take the first whose reading looks like text of its own
+    # script (Western, then Central European), and ask the detector otherwise. Cyrillic is
+    # left to the detector, which reads it well: Greek in cp1253 would pass as cp1251 letters.
+    for encoding, plausible in _CODE_PAGES:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if plausible(text):
+            return text
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise InputError(f"{name}: cannot tell the text encoding; save it as UTF-8")
     return str(best)
 
 
-_WESTERN_MARKS = set("‘’‚“”„–—…€•·«»©®°§¶£¥¢™†‡‰¡¿ŒœŠšŽžŸ ")
+_WESTERN_MARKS = set("‘’‚“”„–—…€•·«»©®°§¶£¥¢™†‡‰¡¿ŒœŠšŽžŸ ")
+# Punctuation that cp1250 text uses; any other non-ASCII character must be a letter.
+_CENTRAL_MARKS = set("‘’‚“”„–—…€•·«»©®°§ ")
 
 
 def _looks_western(text: str) -> bool:
@@ -94,6 +102,34 @@ def _looks_western(text: str) -> bool:
             continue
         return False
     return accented <= 0.25 * max(letters, 1)
+
+
+def _looks_central(text: str) -> bool:
+    """Every non-ASCII character is punctuation or a Latin letter, in mostly-ASCII words.
+
+    Polish read as cp1252 fails :func:`_looks_western` (``Rz¹d og³osi³``: superscripts inside
+    words) and passes this as cp1250; Russian or Greek read as cp1250 fail it on the share of
+    accented letters (``Ďđčâĺň``).
+    """
+    letters = accented = 0
+    for ch in text:
+        if ch.isascii():
+            letters += ch.isalpha()
+            continue
+        if ch in _CENTRAL_MARKS:
+            continue
+        if ch.isalpha() and "\u00c0" <= ch <= "\u017f":
+            letters += 1
+            accented += 1
+            continue
+        return False
+    return accented <= 0.35 * max(letters, 1)
+
+
+_CODE_PAGES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("cp1252", _looks_western),
+    ("cp1250", _looks_central),
+)
 
 
 def _decode(data: bytes, encoding: str, name: str) -> str:

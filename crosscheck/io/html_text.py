@@ -21,6 +21,7 @@ _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
 _CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "100")
 _CONFIG.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+_MIN_PROSE_WORDS = 5
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 
 
@@ -47,9 +48,9 @@ def extract_article(html: str, name: str, url: str | None = None) -> Extracted:
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             favor_recall=recall, config=_CONFIG,
         )
-        if doc is not None and (doc.text or "").strip():
+        if doc is not None and _has_prose(doc.text, doc.title):
             break
-    if doc is None or not (doc.text or "").strip():
+    else:
         raise InputError(f"{name}: no article text found in this page")
     paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
     title = _clean(doc.title)
@@ -63,6 +64,16 @@ def extract_article(html: str, name: str, url: str | None = None) -> Extracted:
         published=_clean(doc.date),
         url=_clean(doc.url) or url,
     )
+
+
+def _has_prose(text: str | None, title: str | None) -> bool:
+    """At least one paragraph besides the headline is more than a few words.
+
+    When a page's main content is short, trafilatura falls back to the whole page's text, so a
+    page of nothing but menus comes back as "Home / News / Sport", which is not an article.
+    """
+    title = _clean(title)
+    return any(len(p.split()) >= _MIN_PROSE_WORDS for p in (text or "").split("\n") if p.strip() != title)
 
 
 def _clean(value: str | None) -> str | None:

@@ -1,0 +1,225 @@
+"""Linking the same quote or claim across sources into groups.
+
+Candidates come from an inverted index over shared words, never from all pairs, so a hundred
+articles stay fast. Quotes are compared word for word (they are someone's exact words):
+near-identical quotes link first, then fragments and scare quotes attach to the quote they come
+from. Claims are compared by their content words weighted by rarity across the whole story
+(topic words every article uses count for little), plus word order, names and numbers.
+A group never takes two different passages from one source, except a quote's fragments.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from crosscheck.core.normalize import STOPWORDS
+from crosscheck.core.units import Unit
+
+QUOTE_SAME = 0.6  # share of the longer quote's words in common
+FRAGMENT_CONTAINED = 0.8  # share of a fragment's words found in the longer quote
+CLAIM_LINK = 0.5  # claim score needed to link
+CLAIM_MIN_SHARED = 3  # content words two linked claims must share
+CANDIDATES_PER_UNIT = 12
+
+
+@dataclass(frozen=True)
+class Link:
+    a: int
+    b: int
+    score: float
+    kind: str  # "same", "fragment", "scare", "claim"
+
+
+class _Clusters:
+    """Union-find that remembers each cluster's members."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+    def groups(self) -> list[list[int]]:
+        return [sorted(m) for m in self.members.values() if len(m) > 1]
+
+
+def _key(unit: Unit) -> str:
+    """An order-independent tie-breaker: grouping must not depend on the order articles were opened."""
+    return " ".join(unit.tokens) + f"|{unit.span.start}"
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def link_quotes(units: Sequence[Unit]) -> list[list[int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for tok in set(u.tokens):
+            if tok not in STOPWORDS or len(u.tokens) <= 2:
+                index[tok].append(i)
+    links: list[Link] = []
+    seen: set[tuple[int, int]] = set()
+    for i, u in enumerate(units):
+        for tok in set(u.tokens):
+            for j in index.get(tok, ()):
+                if j <= i or (i, j) in seen or units[j].source == u.source:
+                    continue
+                seen.add((i, j))
+                link = _quote_link(units, i, j)
+                if link is not None:
+                    links.append(link)
+    clusters = _Clusters(len(units))
+    same = sorted((lk for lk in links if lk.kind == "same"), key=lambda lk: _order(units, lk))
+    for lk in same:
+        if _sources_disjoint(units, clusters, lk.a, lk.b):
+            clusters.union(lk.a, lk.b)
+    # Fragments and scare quotes attach to one cluster each: the best-matching, then the largest.
+    parts = [lk for lk in links if lk.kind in ("fragment", "scare")]
+    by_short: dict[int, list[Link]] = defaultdict(list)
+    for lk in parts:
+        by_short[lk.a].append(lk)
+    for short in sorted(by_short, key=lambda s: (-len(units[s].tokens), _key(units[s]))):
+        best = max(
+            by_short[short],
+            key=lambda lk: (round(lk.score, 3), len(clusters.members[clusters.find(lk.b)]), _key(units[lk.b])),
+        )
+        if clusters.find(short) != clusters.find(best.b) and _fragments_fit(units, clusters, short, best.b):
+            clusters.union(short, best.b)
+    return clusters.groups()
+
+
+def _quote_link(units: Sequence[Unit], i: int, j: int) -> Link | None:
+    a, b = units[i].tokens, units[j].tokens
+    if not a or not b:
+        return None
+    short_i, long_i = (i, j) if len(a) <= len(b) else (j, i)
+    short, long_ = units[short_i].tokens, units[long_i].tokens
+    common = LCSseq.similarity(short, long_)
+    same = common / len(long_)
+    contained = common / len(short)
+    if len(short) >= 3 and same >= QUOTE_SAME:
+        return Link(i, j, same, "same")
+    speakers = units[short_i].speaker, units[long_i].speaker
+    if all(speakers) and speakers[0] != speakers[1]:
+        return None  # a fragment is weak evidence: a different named speaker vetoes it
+    if len(short) >= 3 and contained >= FRAGMENT_CONTAINED and (len(short) >= 5 or _contiguous(short, long_)):
+        return Link(short_i, long_i, contained, "fragment")
+    if len(short) <= 2 and _contiguous(short, long_) and all(speakers):
+        return Link(short_i, long_i, 0.5, "scare")  # a scare quote: only with the same named speaker
+    return None
+
+
+def _contiguous(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long_[k : k + n] == short for k in range(len(long_) - n + 1))
+
+
+def _order(units: Sequence[Unit], lk: Link) -> tuple:
+    return (-round(lk.score, 6), min(_key(units[lk.a]), _key(units[lk.b])), max(_key(units[lk.a]), _key(units[lk.b])))
+
+
+def _sources_disjoint(units: Sequence[Unit], clusters: _Clusters, a: int, b: int) -> bool:
+    sa = {units[m].source for m in clusters.members[clusters.find(a)]}
+    sb = {units[m].source for m in clusters.members[clusters.find(b)]}
+    return not sa & sb
+
+
+def _fragments_fit(units: Sequence[Unit], clusters: _Clusters, short: int, target: int) -> bool:
+    """Two passages of one source may share a group only as separate pieces of one quote that
+    another source carries whole (a quote split in two), never as two whole quotes."""
+    mine = clusters.members[clusters.find(short)]
+    theirs = clusters.members[clusters.find(target)]
+    merged = mine + theirs
+    for m in mine:
+        for n in theirs:
+            if units[m].source != units[n].source:
+                continue
+            if units[m].span.overlaps(units[n].span):
+                return False
+            whole = [len(units[k].tokens) for k in merged if units[k].source != units[m].source]
+            if not whole or max(len(units[m].tokens), len(units[n].tokens)) >= max(whole):
+                return False
+    return True
+
+
+# ---------------------------------------------------------------- claims
+
+
+def link_claims(units: Sequence[Unit], cancelled: Callable[[], bool] | None = None) -> list[list[int]]:
+    df = Counter(stem for u in units for stem in u.content)
+    n = len(units) or 1
+    idf = {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for stem in u.content:
+            index[stem].append(i)
+    links: list[Link] = []
+    for i, u in enumerate(units):
+        if cancelled is not None and i % 200 == 0 and cancelled():
+            return []
+        shared: dict[int, float] = defaultdict(float)
+        for stem in u.content:
+            postings = index[stem]
+            if len(postings) > max(50, n // 4):
+                continue  # a word in a quarter of all sentences tells nothing about which
+            for j in postings:
+                if j > i and units[j].source != u.source:
+                    shared[j] += idf[stem]
+        for j, _ in sorted(shared.items(), key=lambda kv: -kv[1])[:CANDIDATES_PER_UNIT]:
+            score = claim_score(u, units[j], idf)
+            if score >= CLAIM_LINK:
+                links.append(Link(i, j, score, "claim"))
+    clusters = _Clusters(len(units))
+    for lk in sorted(links, key=lambda lk: _order(units, lk)):
+        if _sources_disjoint(units, clusters, lk.a, lk.b):
+            clusters.union(lk.a, lk.b)
+    return clusters.groups()
+
+
+def claim_score(a: Unit, b: Unit, idf: dict[str, float]) -> float:
+    """How surely two sentences state the same thing, 0..1.
+
+    Rarity-weighted overlap of content words carries most of the evidence; word order
+    (token sort ratio) separates rewordings from sentences that merely share a topic; names
+    must not conflict; numbers that agree add a little (numbers that differ are kept as a
+    possible factual conflict rather than counted against the link), and two sentences that
+    count the same thing are likelier to be one claim, even with different figures.
+    """
+    shared = a.content & b.content
+    if len(shared) < CLAIM_MIN_SHARED:
+        return 0.0
+    w = sum(idf.get(s, 0.0) for s in shared)
+    wa = sum(idf.get(s, 0.0) for s in a.content)
+    wb = sum(idf.get(s, 0.0) for s in b.content)
+    if not wa or not wb:
+        return 0.0
+    jaccard = w / (wa + wb - w)
+    contained = w / min(wa, wb)
+    order = fuzz.token_sort_ratio(" ".join(a.tokens), " ".join(b.tokens)) / 100
+    score = 0.45 * jaccard + 0.3 * contained + 0.25 * order
+    if a.names and b.names and not a.names & b.names:
+        score -= 0.15
+    if a.numbers and b.numbers and a.numbers & b.numbers:
+        score += 0.05
+    if {c[0] for c in a.counts} & {c[0] for c in b.counts}:
+        score += 0.1  # both count the same thing ("… passengers a day"), whatever the figure
+    return max(0.0, min(1.0, score))

@@ -1,0 +1,109 @@
+"""Site boilerplate in article text: what the page says about itself rather than the event.
+
+Three kinds of evidence, all at sentence level and widened to whole paragraphs when most of a
+paragraph is boilerplate: the phrasing of site furniture (share and newsletter prompts,
+membership pleas, copyright and disclaimer blocks, comment forms, group footers, author bios);
+navigation glued into the text (``SeaInternationalIndiaAfricaThe``); and text repeated verbatim
+at the end of several articles (one outlet's footer), which only a comparison can see.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from crosscheck.core.model import Source, Span
+from crosscheck.core.normalize import tokenize
+
+_CUES = [
+    r"\bnewsletter\b", r"\bsubscribe\b", r"\bsign(?:ing)? up\b", r"\bunsubscribe\b", r"\bmailing list\b",
+    r"\bshare (?:this|the|our) (?:article|story|post|page)\b", r"\bshare button\b", r"\bshare widely\b",
+    r"\brepost\b", r"\bforward this article\b", r"\bfollow us on\b", r"\blike us on\b", r"\bclick here\b",
+    r"\bcopyright\b", r"©", r"\ball rights reserved\b", r"\bfair use\b", r"\bcross-post\b",
+    r"\bpermission to (?:reprint|republish|reproduce|cross-post)\b", r"\bdisclaimer\b",
+    r"\bsole responsibility\b", r"\bviews expressed\b", r"\bdo(?:es)? not necessarily reflect\b",
+    r"\bleave a (?:reply|comment)\b", r"\byour email address will not be published\b",
+    r"\brequired fields are marked\b", r"\bcomments? (?:on|are closed)\b", r"\bpost a comment\b",
+    r"\bback to top\b", r"\bskip to (?:main )?content\b", r"\brelated (?:articles|stories|posts)\b",
+    r"\bis part of the\b.*\bgroup\b", r"\boriginal source of this article\b",
+    r"\bmedia inquiries\b", r"\bnote to readers\b", r"\btranslate website\b", r"\bcan be read in \d+ languages\b",
+    r"\benjoyed this (?:story|article)\b", r"\bnever miss\b", r"\bcookies?\b.*\b(?:accept|consent|policy)\b",
+    r"\bprivacy policy\b", r"\bterms of (?:use|service)\b", r"\bwww\.\w", r"@\w+\.\w{2,}",
+]
+# Phrases that also occur in reporting ("…to become a member of the alliance"): they count only
+# in a short sentence or in the last part of an article, where site text lives.
+_WEAK_CUES = [
+    r"\bread more\b", r"\bbecome a (?:member|subscriber|patron)\b", r"\bsupport (?:independent|our|local)\b",
+    r"\bdonat(?:e|ion)\b", r"\bfeatured image\b", r"\bimage (?:credit|source)\b", r"\bphoto(?:graph)? (?:credit|by)\b",
+    r"\barticles by\b", r"\bcomment on\b",
+]
+_CUE_RE = re.compile("|".join(_CUES), re.I)
+_WEAK_CUE_RE = re.compile("|".join(_WEAK_CUES), re.I)
+_GLUED_NAV = re.compile(r"^(?:[A-Z][a-z]+){3,}$")
+
+
+def find_boilerplate(sources: Sequence[Source]) -> dict[str, list[tuple[Span, str]]]:
+    """Per source id, the spans that are boilerplate and why."""
+    found: dict[str, list[tuple[Span, str]]] = {s.id: [] for s in sources}
+    for source in sources:
+        marks = found[source.id]
+        marks.extend((f.span, f.kind) for f in source.furniture)
+        sentences = source.sentences
+        for i, sent in enumerate(sentences):
+            piece = source.text[sent.start : sent.end]
+            if _GLUED_NAV.match(piece):
+                marks.append((sent, "navigation"))
+                if i > 0 and not re.search(r"[.!?”’\"]$", source.text[sentences[i - 1].start : sentences[i - 1].end]):
+                    marks.append((sentences[i - 1], "caption"))  # glued to navigation with no full stop
+            elif (_CUE_RE.search(piece) and len(piece.split()) <= 80) or (_WEAK_CUE_RE.search(piece) and (len(piece.split()) <= 15 or i >= 0.7 * len(sentences))):
+                marks.append((sent, "site text"))
+            elif _author_bio(source, piece, i, len(sentences)):
+                marks.append((sent, "author bio"))
+        _widen_to_paragraphs(source, marks)
+    _repeated_endings(sources, found)
+    for marks in found.values():
+        marks.sort(key=lambda m: (m[0].start, m[0].end))
+    return found
+
+
+def _author_bio(source: Source, sentence: str, index: int, total: int) -> bool:
+    """``Jane Doe is a Cairo-based researcher.`` near the end of an article by Jane Doe."""
+    if not source.author or index < total * 0.6:
+        return False
+    first_author = re.split(r",| and ", source.author)[0].strip()
+    return bool(first_author) and bool(re.match(rf"{re.escape(first_author)} (?:is|was|has been) (?:a|an|the)\b", sentence))
+
+
+def _widen_to_paragraphs(source: Source, marks: list[tuple[Span, str]]) -> None:
+    """A paragraph whose sentences are mostly boilerplate is boilerplate as a whole."""
+    marked = [span for span, _ in marks]
+    for para in source.paragraphs:
+        inside = [s for s in source.sentences if para.contains(s)]
+        hit = [s for s in inside if any(m.contains(s) or (s.contains(m) and len(m) > 0.6 * len(s)) for m in marked)]
+        if inside and len(hit) * 2 > len(inside) and not any(m.contains(para) for m in marked):
+            marks.append((para, "site text"))
+
+
+def _repeated_endings(sources: Sequence[Source], found: dict[str, list[tuple[Span, str]]]) -> None:
+    """Paragraphs without quotation repeated word for word near the end of two or more articles."""
+    seen: dict[tuple[str, ...], list[tuple[str, Span]]] = defaultdict(list)
+    for source in sources:
+        paras = source.paragraphs
+        for para in paras[-4:]:
+            text = source.text[para.start : para.end]
+            if re.search(r"[“”\"]", text):
+                continue
+            key = tuple(t.norm for t in tokenize(source.text, para))
+            if len(key) >= 5:
+                seen[key].append((source.id, para))
+    for hits in seen.values():
+        if len({sid for sid, _ in hits}) >= 2:
+            for sid, para in hits:
+                found[sid].append((para, "repeated footer"))
+
+
+def is_boilerplate(span: Span, marks: list[tuple[Span, str]]) -> bool:
+    """Whether most of ``span`` lies in boilerplate."""
+    covered = sum(max(0, min(span.end, m.end) - max(span.start, m.start)) for m, _ in marks)
+    return covered >= 0.5 * max(len(span), 1)

@@ -1,0 +1,259 @@
+"""Word-level differences between two passages, and what kind of change each one is.
+
+diff-match-patch diffs characters; we give it words by mapping each distinct token (word,
+space run or punctuation mark) to one private-use character, diff those, and map back. With no
+timeout the result depends only on the input, never on machine load. The ``0``/``-1`` texts
+rebuild the first passage exactly and the ``0``/``1`` texts the second.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from crosscheck.core.normalize import NEGATIONS, NUMBER_WORDS, normalize_word
+
+_PIECE = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W_]+(?:[’'`ʼ][^\W_]+)*|\s+|.", re.S)
+_WORD = re.compile(r"[^\W_]", re.U)
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow""".split()
+)
+_BRACKETS = set("()[]{}")
+_ELLIPSIS = re.compile(r"^(?:…|\.\s?\.\s?\.)$")
+
+# Change kinds, quietest first. "noise" kinds never change meaning.
+NOISE = ("typography", "case", "spelling", "editorial", "outside")
+SEVERITY = {
+    "typography": 0, "case": 0, "spelling": 0, "editorial": 0, "outside": 0,
+    "insertion": 2, "omission": 2, "substitution": 2, "name": 3, "number": 3, "date": 3, "negation": 3,
+}
+
+
+def _dmp() -> diff_match_patch:
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # deterministic: never cut short by the clock
+    return dmp
+
+
+def word_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """Diff-match-patch operations over whole tokens.
+
+    Tokens are matched by their normal form (case, apostrophes and British/American spelling
+    folded), so ``We``/``we`` or ``finalized``/``finalised`` align as the same word instead of
+    derailing the alignment; where matched tokens are written differently, the difference is
+    still reported as its own small change, so both sides rebuild exactly.
+    """
+    pieces_a, pieces_b = _PIECE.findall(a), _PIECE.findall(b)
+    table: dict[str, str] = {}
+
+    def encode(tokens: list[str]) -> str:
+        out = []
+        for tok in tokens:
+            key = normalize_word(tok) if _WORD.match(tok) else (" " if tok.isspace() else tok)
+            ch = table.get(key)
+            if ch is None:
+                n = len(table)
+                ch = chr(0xE000 + n) if n < 6400 else chr(0xF0000 + n - 6400)
+                table[key] = ch
+            out.append(ch)
+        return "".join(out)
+
+    diffs = _dmp().diff_main(encode(pieces_a), encode(pieces_b), False)
+    raw: list[tuple[int, str]] = []
+    ia = ib = 0
+    for op, chars in diffs:
+        n = len(chars)
+        if op == -1:
+            raw.append((-1, "".join(pieces_a[ia : ia + n])))
+            ia += n
+        elif op == 1:
+            raw.append((1, "".join(pieces_b[ib : ib + n])))
+            ib += n
+        else:
+            for ta, tb in zip(pieces_a[ia : ia + n], pieces_b[ib : ib + n], strict=True):
+                raw.extend([(0, ta)] if ta == tb else [(-1, ta), (1, tb)])
+            ia += n
+            ib += n
+    return _merge(_absorb_spaces(raw))
+
+
+def _absorb_spaces(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A lone space between two changes belongs to the change: ``a b`` -> ``c d`` is one edit,
+    not two edits around an unchanged space."""
+    out: list[tuple[int, str]] = []
+    for k, (op, text) in enumerate(ops):
+        between = 0 < k < len(ops) - 1 and ops[k - 1][0] != 0 and ops[k + 1][0] != 0
+        if op == 0 and between and text.isspace():
+            out.extend([(-1, text), (1, text)])
+        else:
+            out.append((op, text))
+    return out
+
+
+def _merge(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Adjacent operations of one kind become one; within a change, deletions come first."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(ops):
+        if ops[k][0] == 0:
+            if out and out[-1][0] == 0:
+                out[-1] = (0, out[-1][1] + ops[k][1])
+            elif ops[k][1]:
+                out.append(ops[k])
+            k += 1
+            continue
+        deleted = inserted = ""
+        while k < len(ops) and ops[k][0] != 0:
+            if ops[k][0] == -1:
+                deleted += ops[k][1]
+            else:
+                inserted += ops[k][1]
+            k += 1
+        out.extend(op for op in ((-1, deleted), (1, inserted)) if op[1])
+    return out
+
+
+def similarity(ops: list[tuple[int, str]]) -> float:
+    """Share of words the two sides have in common (words, not characters or spaces)."""
+    same = sum(len(_words(t)) for op, t in ops if op == 0)
+    a = same + sum(len(_words(t)) for op, t in ops if op == -1)
+    b = same + sum(len(_words(t)) for op, t in ops if op == 1)
+    return 2 * same / (a + b) if a + b else 1.0
+
+
+@dataclass(frozen=True)
+class Change:
+    """One run of differences between two equal stretches: what was there, what is, what kind."""
+
+    a_start: int  # offsets within the two passages
+    a_end: int
+    b_start: int
+    b_end: int
+    deleted: str
+    inserted: str
+    kind: str
+
+    @property
+    def severity(self) -> int:
+        return SEVERITY[self.kind]
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind, "severity": self.severity, "a": self.deleted, "b": self.inserted,
+            "a_start": self.a_start, "a_end": self.a_end, "b_start": self.b_start, "b_end": self.b_end,
+        }
+
+
+def classify_changes(ops: list[tuple[int, str]], a_partial: bool = False, b_partial: bool = False) -> list[Change]:
+    """Each run of non-equal operations, named. A fragment's missing context is ``outside``."""
+    changes: list[Change] = []
+    pos_a = pos_b = 0
+    i = 0
+    while i < len(ops):
+        op, text = ops[i]
+        if op == 0:
+            pos_a += len(text)
+            pos_b += len(text)
+            i += 1
+            continue
+        deleted = inserted = ""
+        start_a, start_b = pos_a, pos_b
+        while i < len(ops) and ops[i][0] != 0:
+            if ops[i][0] == -1:
+                deleted += ops[i][1]
+                pos_a += len(ops[i][1])
+            else:
+                inserted += ops[i][1]
+                pos_b += len(ops[i][1])
+            i += 1
+        leading, trailing = start_a == 0 and start_b == 0, i == len(ops)
+        fragment_side = "b" if b_partial else "a" if a_partial else None
+        if (leading or trailing) and fragment_side:
+            changes.extend(_edge_changes(start_a, pos_a, start_b, pos_b, deleted, inserted, fragment_side, leading))
+        else:
+            changes.append(Change(start_a, pos_a, start_b, pos_b, deleted, inserted, _kind(deleted, inserted)))
+    return changes
+
+
+def _edge_changes(
+    a0: int, a1: int, b0: int, b1: int, deleted: str, inserted: str, fragment_side: str, leading: bool
+) -> list[Change]:
+    """At a fragment's edge, the longer side's extra words are ``outside``; if the fragment's
+    own first (or last) words differ only in form (``we``/``We``), that part is its own change."""
+    whole, piece = (deleted, inserted) if fragment_side == "b" else (inserted, deleted)
+    if not piece:
+        return [Change(a0, a1, b0, b1, deleted, inserted, "outside")]
+    k = len(_words(piece))
+    starts = [m.start() for m in _PIECE.finditer(whole) if _WORD.match(m.group())]
+    if len(starts) <= k or [normalize_word(w) for w in (_words(whole)[-k:] if leading else _words(whole)[:k])] != [
+        normalize_word(w) for w in _words(piece)
+    ]:
+        return [Change(a0, a1, b0, b1, deleted, inserted, _kind(deleted, inserted))]
+    if leading:
+        cut = starts[-k]
+        out_part, same_part = whole[:cut], whole[cut:]
+    else:
+        ends = [m.end() for m in _PIECE.finditer(whole) if _WORD.match(m.group())]
+        cut = ends[k - 1]
+        same_part, out_part = whole[:cut], whole[cut:]
+    w0 = a0 if fragment_side == "b" else b0  # where the whole side's text starts
+    outside_span = (w0, w0 + cut) if leading else (w0 + cut, w0 + len(whole))
+    same_span = (w0 + cut, w0 + len(whole)) if leading else (w0, w0 + cut)
+    p0 = b0 if fragment_side == "b" else a0
+    if fragment_side == "b":
+        outside = Change(*outside_span, b0, b0, out_part, "", "outside")
+        same = Change(*same_span, p0, p0 + len(piece), same_part, piece, _kind(same_part, piece))
+    else:
+        outside = Change(a0, a0, *outside_span, "", out_part, "outside")
+        same = Change(p0, p0 + len(piece), *same_span, piece, same_part, _kind(piece, same_part))
+    return [outside, same] if leading else [same, outside]
+
+
+def _words(text: str) -> list[str]:
+    return [p for p in _PIECE.findall(text) if _WORD.match(p)]
+
+
+def _kind(deleted: str, inserted: str) -> str:
+    wd, wi = _words(deleted), _words(inserted)
+    if [normalize_word(w) for w in wd] == [normalize_word(w) for w in wi]:
+        if [w.lower() for w in wd] != [w.lower() for w in wi]:
+            return "spelling" if [w.lower().replace("’", "'") for w in wd] != [
+                w.lower().replace("’", "'") for w in wi
+            ] else "typography"
+        if wd != wi:
+            return "case"
+        marks = {c for c in deleted + inserted if not c.isspace() and not _WORD.match(c)}
+        if marks and (marks <= _BRACKETS or (_ELLIPSIS.match(deleted.strip() or "…") and _ELLIPSIS.match(
+            inserted.strip() or "…"
+        ))):
+            return "editorial"
+        if "…" in marks or "..." in deleted + inserted:
+            return "editorial"
+        return "typography"
+    low_d, low_i = {w.lower() for w in wd}, {w.lower() for w in wi}
+    if (low_d & NEGATIONS) != (low_i & NEGATIONS) or _has_nt(wd) != _has_nt(wi):
+        return "negation"
+    if not wd:
+        return "insertion"
+    if not wi:
+        return "omission"
+    # A date or number is "changed" only when both sides give one: a date merely left out is
+    # an omission, not a conflict.
+    if any(w in _DATE_WORDS for w in low_d) and any(w in _DATE_WORDS for w in low_i):
+        return "date"
+    if any(_is_number(w) for w in low_d) and any(_is_number(w) for w in low_i):
+        return "number"
+    if any(w[:1].isupper() for w in wd) and any(w[:1].isupper() for w in wi):
+        return "name"
+    return "substitution"
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() or word in NUMBER_WORDS
+
+
+def _has_nt(words: list[str]) -> bool:
+    return any(w.lower().endswith(("n't", "n’t")) for w in words)

@@ -1,0 +1,164 @@
+"""Who is named in an article: person mentions, their roles, and surnames resolved to full names.
+
+A lean stand-in for named-entity recognition, tuned to how news names people: a capitalised
+run (``Foreign Minister Yoshimasa Hayashi``) whose leading role and nationality words are the
+person's role, whose remainder is two to four name words, and which contains no word that
+marks an organisation or a place. Later bare surnames (``Hayashi``) resolve to the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crosscheck.core.model import Span
+from crosscheck.core.normalize import STOPWORDS
+
+_TITLE_ABBR = r"(?:Dr|Mr|Mrs|Ms|Prof|Lt|Gen|Col|Sgt|Capt|Maj|Rev|Sen|Rep|Gov|Adm|Cmdr|St)\."
+# Name words: capitalised words, initials (not the ``S.`` of ``U.S.``), title abbreviations,
+# and short all-capital prefixes (``NATO Secretary General…``, ``USS Nimitz``).
+_NAME_WORD = (
+    rf"(?:{_TITLE_ABBR}|[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|(?<![.\w])[A-Z]\.(?!\w)|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
+    r"|[A-Z]{2,5}(?=[ \t]+[A-Z][a-z]))"
+)
+_PARTICLE = r"(?:de|van|von|bin|al|da|di|le|la|du|del|der|ten|ter)"
+# Names never run over a line break.
+CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \t]+[A-Z])))*")
+
+ROLE_WORDS = frozenset(
+    """minister prime foreign defence defense finance interior deputy vice president secretary
+    general ambassador envoy spokesperson spokeswoman spokesman mayor harbour harbor master chief
+    director chairman chairwoman chair senator governor dr mr mrs ms professor prof lieutenant
+    lt major maj colonel col captain capt sergeant sgt commander admiral king queen prince princess
+    pope judge justice officer inspector chancellor premier leader head ceo founder editor author
+    analyst sir lord lady dame rev reverend bishop cardinal sheikh emir president-elect
+    representative rep sen gov gen attorney commissioner superintendent constable detective
+    councillor councilor alderman speaker minister-president state press national
+    former acting interim late senior junior assistant associate executive managing
+    """.split()
+)
+NATIONALITY_WORDS = frozenset(
+    """japanese chinese russian french american british german ukrainian korean south north
+    east west indian italian spanish polish turkish iranian israeli palestinian syrian iraqi
+    afghan saudi egyptian canadian australian mexican brazilian dutch belgian swiss swedish
+    norwegian danish finnish greek hungarian romanian serbian croatian czech slovak austrian
+    irish scottish welsh english european asian african nato eu un us u.s. uk g7 taiwanese
+    philippine vietnamese thai indonesian malaysian pakistani nigerian kenyan ethiopian
+    """.split()
+)
+# A word that makes a capitalised run an organisation, a place or a thing, not a person.
+NOT_PERSON_WORDS = frozenset(
+    """korea asia europe america africa japan china russia ukraine kingdom states federation
+    republic union nations sea ocean pacific atlantic island islands peninsula gulf strait river
+    mountains coast city county province street square port bay zealand office ministry council
+    university times news press club division strategy program programme organization
+    organisation treaty alliance commission radio research truth trilogy review website channel
+    button facebook twitter instagram telegram war day house party army navy force forces group
+    bank fund agency department court parliament congress senate committee institute centre center
+    security newsletter media network post daily herald bulletin courier gazette journal tribune
+    wire telegraph guardian observer chronicle today monitor magazine foundation company corp
+    inc ltd airlines school hospital church summit conference embassy government administration
+    cabinet the a an this that these those in on at for with by of and but or also however
+    accordingly therefore similarly indeed meanwhile earlier later after before when while
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december middle far east west north south northeast
+    northwest southeast southwest indo-pacific asia-pacific euro-atlantic eastern western
+    northern southern central international national global world defense defence buildup
+    cooperative translate
+    """.split()
+)
+_PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in the text: the name's span, the full name and the role words before it."""
+
+    span: Span
+    name: str
+    roles: frozenset[str]
+
+
+def find_people(text: str) -> list[Mention]:
+    """Full-name mentions (two or more name words) in reading order."""
+    out: list[Mention] = []
+    for m in CAPITALISED_RUN.finditer(text):
+        words = m.group().split()
+        roles: list[str] = []
+        while words and (
+            words[0].lower().strip(".") in ROLE_WORDS or words[0].lower() in NATIONALITY_WORDS or words[0].isupper()
+        ):
+            roles.append(words.pop(0).lower().strip("."))
+        if not 2 <= len(words) <= 4:
+            continue
+        if any(_not_name(w) for w in words):
+            continue
+        if words[-1].lower().strip(".") in ROLE_WORDS or words[-1].isupper():
+            continue
+        if any(w.endswith(("’s", "'s")) for w in words[:-1]):
+            continue
+        name = " ".join(words)
+        name = re.sub(r"[’']s$", "", name)
+        start = m.start() + m.group().index(words[0])
+        out.append(Mention(Span(start, start + len(name)), name, frozenset(roles)))
+    return out
+
+
+def _not_name(word: str) -> bool:
+    low = re.sub(r"[’']s$", "", word.lower())
+    return low in NOT_PERSON_WORDS or low in STOPWORDS
+
+
+class NameBook:
+    """Full names known from one article (first) and from all articles (fallback)."""
+
+    def __init__(self, own: list[Mention], others: list[Mention] | None = None) -> None:
+        self.own = own
+        self.others = others or []
+
+    def full_name(self, name: str, at: int | None = None) -> str:
+        """``Hayashi`` -> ``Yoshimasa Hayashi`` when the article (or another) gives it."""
+        name = re.sub(r"[’']s$", "", name.strip())
+        words = name.split()
+        if not words:
+            return name
+        while len(words) > 1 and words[0].lower().strip(".") in ROLE_WORDS | NATIONALITY_WORDS:
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) > 1:
+            return name
+        surname = words[0]
+        for pool in (self.own, self.others):
+            matches = [m for m in pool if m.name.split()[-1] == surname]
+            if matches:
+                if at is not None:
+                    before = [m for m in matches if m.span.start <= at]
+                    matches = before or matches
+                    return matches[-1].name if before else matches[0].name
+                return max(matches, key=lambda m: len(m.name)).name
+        return name
+
+    def is_known_surname(self, word: str) -> bool:
+        word = re.sub(r"[’']s$", "", word)
+        return any(m.name.split()[-1] == word for m in self.own + self.others)
+
+    def nearest_before(self, at: int, role: str | None = None, singles: list[tuple[int, str]] = ()) -> str | None:
+        """The person named closest before ``at`` (with ``role`` among their roles, if given)."""
+        best: tuple[int, str] | None = None
+        for m in self.own:
+            if m.span.start < at and (role is None or role in m.roles):
+                best = max(best or (-1, ""), (m.span.start, m.name))
+        for pos, word in singles:
+            if pos < at and role is None:
+                best = max(best or (-1, ""), (pos, self.full_name(word, pos)))
+        return best[1] if best else None
+
+    def nearest_after(self, at: int, role: str | None = None) -> str | None:
+        for m in self.own:
+            if m.span.start >= at and (role is None or role in m.roles):
+                return m.name
+        return None
+
+
+def is_pronoun(word: str) -> bool:
+    return bool(_PRONOUN.match(word))

@@ -1,0 +1,195 @@
+"""Direct quotations: where each one is, whatever marks it uses, and whether it is partial.
+
+Marks are read by role. Curly and guillemet-style marks say which side they are; straight
+marks and the right single mark (also the apostrophe) are judged by their neighbours. Double
+quotes are paired first; single quotes are paired only outside them (inside, they are a nested
+quote and belong to the outer one). A quote left open at the end of a paragraph continues only
+when the next paragraph reopens it (the typographic convention for multi-paragraph quotes);
+otherwise the opening mark is a stray and swallows nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from crosscheck.core.model import Span
+
+# Opening mark -> closing marks that may end it.
+_DOUBLE_PAIRS = {"“": "”“\"", "„": "“”\"", "«": "»", "»": "«", "「": "」", "『": "』", '"': '"”', "”": "”"}
+_SINGLE_PAIRS = {"‘": "’'", "‚": "‘’", "‹": "›", "'": "'’", "’": "’"}
+_DOUBLE_MARKS = set("“”„«»「」『』\"")
+_SINGLE_MARKS = set("‘’‚‹›'")
+_LETTER = re.compile(r"[^\W_]")
+_PUNCT_OPEN_BEFORE = set(" \t\n([{—–-/:;,")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation in one source: its words (``span``) and the same with its marks (``outer``)."""
+
+    span: Span
+    outer: Span
+    partial: bool
+    nested: tuple[Span, ...] = ()
+
+
+def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[QuoteSpan]:
+    quotes: list[QuoteSpan] = []
+    carry: int | None = None  # opening offset of a quote continuing from the previous paragraph
+    for i, para in enumerate(paragraphs):
+        found, open_at = _pair(text, para, _DOUBLE_MARKS, _DOUBLE_PAIRS, _role_double, carry)
+        carry = None
+        if open_at is not None:
+            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt.start] in "“„«\"":
+                carry = open_at  # multi-paragraph quote: reopened in the next paragraph
+            # else: a stray opening mark; it swallows nothing
+        singles = [
+            pair for region in _outside(para, found)
+            for pair in _pair(text, region, _SINGLE_MARKS, _SINGLE_PAIRS, _role_single, None)[0]
+        ]
+        for outer in sorted(found + singles):
+            inner = _inner(text, outer)
+            if inner is None:
+                continue
+            nested: tuple[Span, ...] = ()
+            if outer in found:
+                inside = Span(outer.start + 1, outer.end - 1)
+                nested = tuple(_pair(text, inside, _SINGLE_MARKS, _SINGLE_PAIRS, _role_single, None)[0])
+            quotes.append(QuoteSpan(inner, outer, _is_partial(text, outer, inner), nested))
+    return quotes
+
+
+def _pair(
+    text: str, region: Span, marks: set[str], pairs: dict[str, str], role: Callable[[str, int], str | None],
+    carry: int | None,
+) -> tuple[list[Span], int | None]:
+    """Pair opening and closing marks in ``region``; return outer spans and a still-open offset."""
+    found: list[Span] = []
+    open_at = carry
+    open_mark = "“" if carry is not None else None
+    for pos in range(region.start, region.end):
+        ch = text[pos]
+        if ch not in marks:
+            continue
+        kind = role(text, pos)
+        if kind is None:
+            continue
+        if open_at is None:
+            if kind in ("open", "either"):
+                open_at, open_mark = pos, ch
+            continue
+        # A quote is open: does this mark close it?
+        if kind in ("close", "either") and ch in pairs.get(open_mark, ""):
+            if pos > open_at + 1:
+                found.append(Span(open_at, pos + 1))
+            open_at, open_mark = None, None
+        elif kind == "open" and ch == open_mark and ch not in "\"'":
+            # The same opening mark again before a close: the first one was a stray.
+            open_at = pos
+    return found, open_at
+
+
+def _role_double(text: str, pos: int) -> str | None:
+    ch = text[pos]
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if ch in "“„«「『":
+        return "open" if ch != "«" or after != " " or before in _PUNCT_OPEN_BEFORE else "either"
+    if ch in "”»」』":
+        # A right mark used as an opener is common in scraped text: ”word after a space.
+        if ch == "”" and before in " \t\n(" and _LETTER.match(after):
+            return "either"
+        return "close"
+    # Straight double quote: decide from its neighbours.
+    if before in _PUNCT_OPEN_BEFORE or pos == 0:
+        return "open" if not after.isspace() else "either"
+    if after.isspace() or after in ".,;:!?)]—–-" or pos + 1 == len(text):
+        return "close"
+    return "either"
+
+
+def _role_single(text: str, pos: int) -> str | None:
+    ch = text[pos]
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if ch in "‚‹":
+        return "open"
+    if ch == "›":
+        return "close"
+    if _LETTER.match(before) and _LETTER.match(after):
+        return None  # an apostrophe inside a word: Japan’s, don't
+    if after.isdigit() and (before in _PUNCT_OPEN_BEFORE or before in "‘'"):
+        return None  # ’90s
+    if ch == "‘" or (ch in "'’" and (before in _PUNCT_OPEN_BEFORE or pos == 0) and _LETTER.match(after)):
+        if _elision(text, pos):
+            return None
+        return "open"
+    if ch in "'’":
+        if _possessive_plural(text, pos):
+            return None
+        return "close"
+    return None
+
+
+def _possessive_plural(text: str, pos: int) -> bool:
+    """``the Smiths’ dog`` inside a single-quoted passage: the sentence runs on in lower case
+    and another closing mark follows later in the paragraph."""
+    if text[pos - 1 : pos] not in ("s", "S") or text[pos + 1 : pos + 2] != " ":
+        return False
+    if not text[pos + 2 : pos + 3].islower():
+        return False
+    line_end = text.find("\n", pos)
+    rest = text[pos + 1 : line_end if line_end != -1 else len(text)]
+    return bool(re.search(r"[’'](?=[\s.,;:!?)]|$)", rest))
+
+
+def _elision(text: str, pos: int) -> bool:
+    """'em, 'til, 'cause and friends are apostrophes, not opening quotes."""
+    word = re.match(r"[^\W\d_]+", text[pos + 1 : pos + 8])
+    return bool(word) and word.group().lower() in {"em", "til", "cause", "n", "tis", "twas", "bout", "round"}
+
+
+def _outside(region: Span, taken: list[Span]) -> list[Span]:
+    out, start = [], region.start
+    for span in sorted(taken):
+        if span.start > start:
+            out.append(Span(start, span.start))
+        start = max(start, span.end)
+    if start < region.end:
+        out.append(Span(start, region.end))
+    return out
+
+
+def _inner(text: str, outer: Span) -> Span | None:
+    """The words between the marks, without the marks, edge spaces or a trailing comma."""
+    start, end = outer.start + 1, outer.end - 1
+    while start < end and (text[start].isspace() or text[start] in "“„«‘‚"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if not _LETTER.search(text[start:end]):
+        return None
+    return Span(start, end)
+
+
+_SPEECH_LEAD = re.compile(r"(?:[:,]|\b(?:said|says|told|added|asked|wrote|stated|declared))\s*$", re.I)
+
+
+def _is_partial(text: str, outer: Span, inner: Span) -> bool:
+    """A partial quote sits inside the reporter's own sentence; a full one stands as speech.
+
+    Full quotes open a paragraph or sentence, or follow ``said:`` / a comma; partial ones are
+    run into the sentence (``is “already in discussions” to``) and usually start lower case.
+    """
+    before = text[max(0, outer.start - 40) : outer.start]
+    line_start = outer.start == 0 or "\n" in before[-2:] or before.rstrip().endswith((".", "!", "?", "\n"))
+    first = text[inner.start]
+    words = len(text[inner.start : inner.end].split())
+    if words <= 3:
+        return True
+    if line_start or _SPEECH_LEAD.search(before):
+        return first.islower() and not line_start and not before.rstrip().endswith(":")
+    return True

@@ -1,0 +1,104 @@
+"""The passages the engine compares: each source's quotes (with speakers) and claims.
+
+A claim is a sentence of reporting: not boilerplate or page furniture, not a question, long
+enough to state something, and not mostly quotation (a sentence that is mostly a quote is
+represented by that quote). Both kinds carry their matching form, computed once here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from crosscheck.core.attribution import attribute_quotes
+from crosscheck.core.boilerplate import is_boilerplate
+from crosscheck.core.model import Source, Span
+from crosscheck.core.normalize import NEGATIONS, STOPWORDS, content_stem, tokenize
+from crosscheck.core.people import NameBook, find_people
+from crosscheck.core.quotes import QuoteSpan, find_quotes
+
+MIN_CLAIM_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Unit:
+    source: str
+    order: int  # the source's position, for stable output
+    kind: str  # "quote" or "claim"
+    span: Span
+    text: str
+    tokens: tuple[str, ...]  # every word, normalised (quotes are compared word for word)
+    content: frozenset[str]  # content-word stems (claims are compared by these)
+    numbers: frozenset[str]
+    names: frozenset[str]
+    counts: frozenset[tuple[str, str, str]]  # (what is counted, figure, as written): "4,200 passengers"
+    speaker: str | None = None
+    partial: bool = False
+    negated: bool = False
+    how: str = ""  # how the speaker was found
+
+
+def extract_units(
+    sources: Sequence[Source], boilerplate: dict[str, list[tuple[Span, str]]]
+) -> tuple[list[Unit], dict[str, list[QuoteSpan]]]:
+    everyone = [m for s in sources for m in find_people(s.text)]
+    units: list[Unit] = []
+    all_quotes: dict[str, list[QuoteSpan]] = {}
+    for order, source in enumerate(sources):
+        marks = boilerplate.get(source.id, [])
+        quotes = [q for q in find_quotes(source.text, source.paragraphs) if not is_boilerplate(q.outer, marks)]
+        all_quotes[source.id] = quotes
+        book = NameBook(find_people(source.text), everyone)
+        attributions = attribute_quotes(source.text, quotes, source.sentences, source.paragraphs, book)
+        for q, who in zip(quotes, attributions, strict=True):
+            units.append(_unit(source, order, "quote", q.span, who.speaker, q.partial, who.how))
+        for sent in source.sentences:
+            if is_boilerplate(sent, marks) or not _is_claim(source.text, sent, quotes):
+                continue
+            units.append(_unit(source, order, "claim", sent, None, False, ""))
+    return units, all_quotes
+
+
+def _is_claim(text: str, sent: Span, quotes: list[QuoteSpan]) -> bool:
+    piece = text[sent.start : sent.end]
+    if piece.rstrip("”’\"'").endswith("?"):
+        return False
+    quoted = sum(max(0, min(sent.end, q.outer.end) - max(sent.start, q.outer.start)) for q in quotes)
+    if quoted >= 0.5 * len(sent):
+        return False
+    outside = _outside_quotes(text, sent, quotes)
+    return len([t for t in outside if t.norm not in STOPWORDS]) >= 3 and len(outside) >= MIN_CLAIM_WORDS
+
+
+def _outside_quotes(text: str, span: Span, quotes: list[QuoteSpan]) -> list:
+    return [
+        t for t in tokenize(text, span)
+        if not any(q.outer.start <= t.span.start < q.outer.end for q in quotes)
+    ]
+
+
+def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None, partial: bool, how: str) -> Unit:
+    tokens = tokenize(source.text, span)
+    first = tokens[0].span.start if tokens else -1
+    return Unit(
+        source=source.id,
+        order=order,
+        kind=kind,
+        span=span,
+        text=source.text[span.start : span.end],
+        tokens=tuple(t.norm for t in tokens),
+        content=frozenset(content_stem(t.norm) for t in tokens if t.is_content and not t.norm.isdigit()),
+        numbers=frozenset(t.norm for t in tokens if t.norm[:1].isdigit()),
+        names=frozenset(t.norm for t in tokens if t.is_capitalised and t.span.start != first and t.is_content),
+        counts=frozenset(
+            (content_stem(nxt.norm), tok.norm, source.text[tok.span.start : nxt.span.end])
+            for tok, nxt in pairwise(tokens)
+            if tok.is_number and nxt.is_content and not nxt.is_number
+        ),
+        speaker=speaker,
+        partial=partial,
+        negated=any(t.norm in NEGATIONS or re.search(r"n't$", t.norm) for t in tokens),
+        how=how,
+    )
