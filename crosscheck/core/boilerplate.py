@@ -56,7 +56,7 @@ def find_boilerplate(sources: Sequence[Source]) -> dict[str, list[tuple[Span, st
                 marks.append((sent, "navigation"))
                 if i > 0 and not re.search(r"[.!?”’\"]$", source.text[sentences[i - 1].start : sentences[i - 1].end]):
                     marks.append((sentences[i - 1], "caption"))  # glued to navigation with no full stop
-            elif (_CUE_RE.search(piece) and len(piece.split()) <= 80) or (_WEAK_CUE_RE.search(piece) and (len(piece.split()) <= 15 or i >= 0.7 * len(sentences))):
+            elif _site_text(piece, i, len(sentences)):
                 marks.append((sent, "site text"))
             elif _author_bio(source, piece, i, len(sentences)):
                 marks.append((sent, "author bio"))
@@ -67,12 +67,20 @@ def find_boilerplate(sources: Sequence[Source]) -> dict[str, list[tuple[Span, st
     return found
 
 
+def _site_text(sentence: str, index: int, total: int) -> bool:
+    words = len(sentence.split())
+    if _CUE_RE.search(sentence):
+        return words <= 80
+    return bool(_WEAK_CUE_RE.search(sentence)) and (words <= 15 or index >= 0.7 * total)
+
+
 def _author_bio(source: Source, sentence: str, index: int, total: int) -> bool:
     """``Jane Doe is a Cairo-based researcher.`` near the end of an article by Jane Doe."""
     if not source.author or index < total * 0.6:
         return False
     first_author = re.split(r",| and ", source.author)[0].strip()
-    return bool(first_author) and bool(re.match(rf"{re.escape(first_author)} (?:is|was|has been) (?:a|an|the)\b", sentence))
+    bio = rf"{re.escape(first_author)} (?:is|was|has been) (?:a|an|the)\b"
+    return bool(first_author) and bool(re.match(bio, sentence))
 
 
 def _widen_to_paragraphs(source: Source, marks: list[tuple[Span, str]]) -> None:
