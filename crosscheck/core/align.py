@@ -23,7 +23,7 @@ from crosscheck.core.units import Unit
 
 QUOTE_SAME = 0.6  # share of the longer quote's words in common
 FRAGMENT_CONTAINED = 0.8  # share of a fragment's words found in the longer quote
-CLAIM_LINK = 0.5  # claim score needed to link
+CLAIM_LINK = 0.4  # claim score needed to link
 CLAIM_MIN_SHARED = 3  # content words two linked claims must share
 CANDIDATES_PER_UNIT = 12
 

@@ -36,8 +36,11 @@ def build_group(gid: str, kind: str, units: Sequence[Unit], members_idx: Sequenc
         a, b = chosen[i], chosen[k]
         ops = word_diff(a.text, b.text)
         changes = classify_changes(ops, a_partial=members[i].partial, b_partial=members[k].partial)
+        sim = similarity(ops)
         loud = [c for c in changes if c.severity >= 2]
-        factual = [c for c in changes if c.kind in _FACTUAL]
+        # Word-level conflicts are trusted only between close versions of one sentence; across
+        # rewordings the diff is too coarse, and only counted figures (below) are compared.
+        factual = [c for c in changes if c.kind in _FACTUAL] if sim >= 0.6 else []
         counted = _count_conflicts(a, b)
         if kind == "quote" and loud:
             findings.append(_finding("misquote", max(c.severity for c in loud), a, b, loud))
@@ -47,7 +50,7 @@ def build_group(gid: str, kind: str, units: Sequence[Unit], members_idx: Sequenc
                 finding["message"] = "; ".join(counted + ([finding["message"]] if factual else []))
             findings.append(finding)
         if i == p_index or (kind == "claim" and (factual or counted)):
-            diffs.append(Diff(a.source, b.source, i, k, similarity(ops), tuple(ops),
+            diffs.append(Diff(a.source, b.source, i, k, sim, tuple(ops),
                               tuple(c.as_dict() for c in changes)))
     speakers = {u.source: u.speaker for u in chosen if u.speaker}
     if kind == "quote" and len({_surname(s) for s in speakers.values()}) > 1:
