@@ -57,12 +57,16 @@ class Report:
             ("claim links right (precision)", str(self.claim_precision)),
             ("speakers right", str(self.speakers)),
             ("single-source passages found", str(self.unique_found)),
-            ("shared passages called unique", f"{self.shared_called_unique.found}/{self.shared_called_unique.total}"),
-            ("boilerplate treated as content", f"{self.boilerplate_as_content.found}/{self.boilerplate_as_content.total}"),
+            ("shared passages called unique", _count(self.shared_called_unique)),
+            ("boilerplate treated as content", _count(self.boilerplate_as_content)),
             ("word differences shown", str(self.differences_shown)),
             ("findings raised", str(self.findings)),
             ("different statements linked", str(len(self.wrong_links))),
         ]
+
+
+def _count(s: Score) -> str:
+    return f"{s.found}/{s.total}"
 
 
 def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str]) -> Report:

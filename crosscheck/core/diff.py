@@ -22,7 +22,6 @@ _DATE_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow""".split()
 )
 _BRACKETS = set("()[]{}")
-_ELLIPSIS = re.compile(r"^(?:…|\.\s?\.\s?\.)$")
 
 # Change kinds, quietest first. "noise" kinds never change meaning.
 NOISE = ("typography", "case", "spelling", "editorial", "outside")
@@ -226,11 +225,10 @@ def _kind(deleted: str, inserted: str) -> str:
         if wd != wi:
             return "case"
         marks = {c for c in deleted + inserted if not c.isspace() and not _WORD.match(c)}
-        if marks and (marks <= _BRACKETS or (_ELLIPSIS.match(deleted.strip() or "…") and _ELLIPSIS.match(
-            inserted.strip() or "…"
-        ))):
+        # Editorial marks: brackets around an insertion, and ellipses in any spelling (… ... . . .).
+        if marks and marks <= _BRACKETS:
             return "editorial"
-        if "…" in marks or "..." in deleted + inserted:
+        if marks and marks <= {"…", "."} and ("…" in marks or "..." in _squeeze(deleted + inserted)):
             return "editorial"
         return "typography"
     low_d, low_i = {w.lower() for w in wd}, {w.lower() for w in wi}
@@ -249,6 +247,10 @@ def _kind(deleted: str, inserted: str) -> str:
     if any(w[:1].isupper() for w in wd) and any(w[:1].isupper() for w in wi):
         return "name"
     return "substitution"
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
 
 
 def _is_number(word: str) -> bool:

@@ -41,17 +41,15 @@ def build_group(gid: str, kind: str, units: Sequence[Unit], members_idx: Sequenc
         # Word-level conflicts are trusted only between close versions of one sentence; across
         # rewordings the diff is too coarse, and only counted figures (below) are compared.
         factual = [c for c in changes if c.kind in _FACTUAL] if sim >= 0.6 else []
-        counted = _count_conflicts(a, b)
         if kind == "quote" and loud:
             findings.append(_finding("misquote", max(c.severity for c in loud), a, b, loud))
-        if kind == "claim" and (factual or counted):
-            finding = _finding("factual_conflict", 3, a, b, factual)
-            if counted:
-                finding["message"] = "; ".join(counted + ([finding["message"]] if factual else []))
-            findings.append(finding)
-        if i == p_index or (kind == "claim" and (factual or counted)):
+        if kind == "claim" and factual:
+            findings.append(_finding("factual_conflict", 3, a, b, factual))
+        if i == p_index or (kind == "claim" and factual):
             diffs.append(Diff(a.source, b.source, i, k, sim, tuple(ops),
                               tuple(c.as_dict() for c in changes)))
+    if kind == "claim":
+        findings.extend(_count_conflicts(chosen))
     speakers = {u.source: u.speaker for u in chosen if u.speaker}
     if kind == "quote" and len({_surname(s) for s in speakers.values()}) > 1:
         findings.append({
@@ -90,15 +88,27 @@ def _is_fragment(u: Unit, chosen: list[Unit]) -> bool:
     return u.kind == "quote" and len(u.tokens) < 0.7 * longest
 
 
-def _count_conflicts(a: Unit, b: Unit) -> list[str]:
-    """Figures for the same counted thing that disagree: ``three cracks`` / ``four cracks``."""
-    out = []
-    for thing in sorted({c[0] for c in a.counts} & {c[0] for c in b.counts}):
-        fa = {c[1]: c[2] for c in a.counts if c[0] == thing}
-        fb = {c[1]: c[2] for c in b.counts if c[0] == thing}
-        if not set(fa) & set(fb):
-            out.append(f"{' / '.join(sorted(fa.values()))} → {' / '.join(sorted(fb.values()))}")
-    return out
+def _count_conflicts(chosen: list[Unit]) -> list[dict]:
+    """Figures for the same counted thing that disagree across members (``three cracks`` in
+    two sources, ``four cracks`` in a third): one finding per counted thing, naming who says what."""
+    findings = []
+    things = sorted({c[0] for u in chosen for c in u.counts})
+    for thing in things:
+        said: dict[str, dict[str, str]] = {}  # figure -> {source: as written}
+        for u in chosen:
+            for stem, figure, written in u.counts:
+                if stem == thing:
+                    said.setdefault(figure, {})[u.source] = written
+        holders = [u for u in chosen if any(c[0] == thing for c in u.counts)]
+        if len(said) > 1 and len({u.source for u in holders}) > 1:
+            versions = [(", ".join(sorted(set(by.values()))), sorted(by)) for by in said.values()]
+            findings.append({
+                "kind": "factual_conflict", "severity": 3,
+                "sources": sorted({sid for by in said.values() for sid in by}),
+                "values": {figure: sorted(by) for figure, by in said.items()},
+                "message": " vs ".join(f"{text} ({', '.join(sids)})" for text, sids in versions),
+            })
+    return findings
 
 
 def _surname(name: str) -> str:

@@ -55,10 +55,45 @@ def extract_units(
         for q, who in zip(quotes, attributions, strict=True):
             units.append(_unit(source, order, "quote", q.span, who.speaker, q.partial, who.how))
         for sent in source.sentences:
-            if is_boilerplate(sent, marks) or not _is_claim(source.text, sent, quotes):
+            if is_boilerplate(sent, marks):
                 continue
-            units.append(_unit(source, order, "claim", sent, None, False, ""))
+            for clause in clauses(source.text, sent):
+                if _is_claim(source.text, clause, quotes):
+                    units.append(_unit(source, order, "claim", clause, None, False, ""))
     return units, all_quotes
+
+
+# Where a long sentence joins two statements: "…, and that …", "…; …", "…, but …".
+_CLAUSE_BREAK = re.compile(r";\s+|,?\s+and that\s+|,\s+(?:while|whereas|but)\s+")
+MIN_SPLIT_WORDS = 20  # shorter sentences stay whole
+MIN_CLAUSE_WORDS = 6
+
+
+def clauses(text: str, sent: Span) -> list[Span]:
+    """A long sentence that joins two statements gives two claims, each checkable on its own.
+
+    Quoted text is never split, and each part must be long enough to state something.
+    """
+    piece = text[sent.start : sent.end]
+    if len(piece.split()) < MIN_SPLIT_WORDS:
+        return [sent]
+    parts: list[Span] = []
+    start = sent.start
+    for m in _CLAUSE_BREAK.finditer(piece):
+        cut, resume = sent.start + m.start(), sent.start + m.end()
+        if _inside_quote(piece[: m.start()]):
+            continue
+        if len(text[start:cut].split()) >= MIN_CLAUSE_WORDS and len(text[resume : sent.end].split()) >= MIN_CLAUSE_WORDS:
+            parts.append(Span(start, cut))
+            start = resume
+    parts.append(Span(start, sent.end))
+    return parts
+
+
+def _inside_quote(before: str) -> bool:
+    opened = sum(before.count(c) for c in "“‘«„") + before.count('"') % 2
+    closed = sum(before.count(c) for c in "”»")
+    return opened > closed
 
 
 def _is_claim(text: str, sent: Span, quotes: list[QuoteSpan]) -> bool:
