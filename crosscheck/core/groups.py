@@ -18,6 +18,7 @@ from crosscheck.core.model import Diff, Group, Member, Unique
 from crosscheck.core.units import Unit
 
 _FACTUAL = {"number", "date", "negation"}
+ALL_PAIRS_UP_TO = 8  # larger groups are diffed against the pivot only (pairs grow as n²)
 
 
 def build_group(gid: str, kind: str, units: Sequence[Unit], members_idx: Sequence[int]) -> Group:
@@ -27,10 +28,10 @@ def build_group(gid: str, kind: str, units: Sequence[Unit], members_idx: Sequenc
     p_index = chosen.index(pivot)
     diffs: list[Diff] = []
     findings: list[dict] = []
-    # Every member is diffed against the pivot; for claims every other pair is checked too, so a
-    # figure two non-pivot members disagree on is still found (and that diff listed).
+    # Every member is diffed against the pivot; in small claim groups every other pair is checked
+    # too, so a word two non-pivot members disagree on is still found (and that diff listed).
     pairs = [(p_index, k) for k in range(len(chosen)) if k != p_index]
-    if kind == "claim":
+    if kind == "claim" and len(chosen) <= ALL_PAIRS_UP_TO:
         pairs += [(i, k) for i in range(len(chosen)) for k in range(i + 1, len(chosen)) if p_index not in (i, k)]
     for i, k in pairs:
         a, b = chosen[i], chosen[k]

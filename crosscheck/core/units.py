@@ -83,7 +83,8 @@ def clauses(text: str, sent: Span) -> list[Span]:
         cut, resume = sent.start + m.start(), sent.start + m.end()
         if _inside_quote(piece[: m.start()]):
             continue
-        if len(text[start:cut].split()) >= MIN_CLAUSE_WORDS and len(text[resume : sent.end].split()) >= MIN_CLAUSE_WORDS:
+        long_enough = min(len(text[start:cut].split()), len(text[resume : sent.end].split())) >= MIN_CLAUSE_WORDS
+        if long_enough:
             parts.append(Span(start, cut))
             start = resume
     parts.append(Span(start, sent.end))
