@@ -29,7 +29,11 @@ def evaluate(paths: list[Path], gold_file: Path, key_len: int):
 
 
 def main() -> int:
-    sets = [("demo", demo_articles(), REPO / "tests" / "gold" / "demo.json")]
+    heldout = sorted((REPO / "tests" / "heldout").glob("*.*"))
+    sets = [
+        ("demo", demo_articles(), REPO / "tests" / "gold" / "demo.json"),
+        ("held-out (never tuned on)", heldout, REPO / "tests" / "gold" / "heldout.json"),
+    ]
     if SEEDS.is_dir():
         sets.append(("seeds", sorted(SEEDS.glob("*.txt")), REPO / "tests" / "gold" / "seeds.json"))
     for name, paths, gold in sets:

@@ -140,9 +140,13 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
             wrong.append(f"linked {r1[1]!r} with {r2[1]!r}")
 
     speakers = Score()
-    expected = [(ref, g["speaker"]) for g in gold.get("quote_groups", []) if g.get("speaker") for ref in g["members"]]
-    expected += [(s["at"], s["speaker"]) for s in gold.get("single_quotes", []) + gold.get("speakers", [])]
-    for ref, name in expected:
+    # Per-passage entries ("speakers") override a group's speaker: that is how gold records a
+    # quote one outlet gives to someone else.
+    expected = {
+        tuple(ref): g["speaker"] for g in gold.get("quote_groups", []) if g.get("speaker") for ref in g["members"]
+    }
+    expected |= {tuple(s["at"]): s["speaker"] for s in gold.get("single_quotes", []) + gold.get("speakers", [])}
+    for ref, name in expected.items():
         hit = member_at(ref, "quote")
         said = hit[1].get("speaker") if hit else (unique_at(ref, "quote") or {}).get("speaker")
         speakers.add(said == name, f"{ref[1]!r}: {said!r} ≠ {name!r}")
@@ -157,6 +161,9 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
     shared_unique.misses = []
     boiler = Score()
     for ref in gold.get("boilerplate", []):
+        if texts[file_of[ref[0]]].find(ref[1]) < 0:
+            boiler.add(False, "")  # removed with the page chrome: not content
+            continue
         used = member_at(ref) is not None or unique_at(ref) is not None
         boiler.add(used, f"{ref[0]}: {ref[1]!r} used as content")
     boiler.misses = []

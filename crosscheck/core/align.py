@@ -24,7 +24,7 @@ from crosscheck.core.units import Unit
 QUOTE_SAME = 0.6  # share of the longer quote's words in common
 FRAGMENT_CONTAINED = 0.8  # share of a fragment's words found in the longer quote
 CLAIM_LINK = 0.4  # claim score needed to link
-CLAIM_MIN_SHARED = 3  # content words two linked claims must share
+CLAIM_MIN_SHARED = 3  # content words two linked claims must share (all of them, for shorter claims)
 CANDIDATES_PER_UNIT = 12
 
 
@@ -198,14 +198,16 @@ def link_claims(units: Sequence[Unit], cancelled: Callable[[], bool] | None = No
 def claim_score(a: Unit, b: Unit, idf: dict[str, float]) -> float:
     """How surely two sentences state the same thing, 0..1.
 
-    Rarity-weighted overlap of content words carries most of the evidence; word order
-    (token sort ratio) separates rewordings from sentences that merely share a topic; names
-    must not conflict; numbers that agree add a little (numbers that differ are kept as a
+    Rarity-weighted overlap of content words (and figures, by value) carries most of the
+    evidence; word order (token sort ratio) separates rewordings from sentences that merely
+    share a topic; numbers that agree add a little (numbers that differ are kept as a
     possible factual conflict rather than counted against the link), and two sentences that
     count the same thing are likelier to be one claim, even with different figures.
     """
     shared = a.content & b.content
-    if len(shared) < CLAIM_MIN_SHARED:
+    # A shared figure ("£3.5m" / "3.5 million") is strong evidence: it stands for a word.
+    need = min(CLAIM_MIN_SHARED, len(a.content), len(b.content)) - any(s.startswith("#") for s in shared)
+    if len(shared) < max(need, 2):
         return 0.0
     w = sum(idf.get(s, 0.0) for s in shared)
     wa = sum(idf.get(s, 0.0) for s in a.content)
@@ -216,8 +218,6 @@ def claim_score(a: Unit, b: Unit, idf: dict[str, float]) -> float:
     contained = w / min(wa, wb)
     order = fuzz.token_sort_ratio(" ".join(a.tokens), " ".join(b.tokens)) / 100
     score = 0.45 * jaccard + 0.3 * contained + 0.25 * order
-    if a.names and b.names and not a.names & b.names:
-        score -= 0.15
     if a.numbers and b.numbers and a.numbers & b.numbers:
         score += 0.05
     if {c[0] for c in a.counts} & {c[0] for c in b.counts}:

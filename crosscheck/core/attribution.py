@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import STOPWORDS
-from crosscheck.core.people import CAPITALISED_RUN, ROLE_WORDS, NameBook, find_people, is_pronoun
+from crosscheck.core.people import (
+    CAPITALISED_RUN,
+    NATIONALITY_WORDS,
+    ROLE_WORDS,
+    NameBook,
+    find_people,
+    is_pronoun,
+)
 from crosscheck.core.quotes import QuoteSpan
 
 _VERBS = """said says say saying told tells telling added adds adding continued continues
@@ -41,8 +48,10 @@ _DESCRIPTION = re.compile(
     r"representative|aide|adviser|advisor)\b",
     re.I,
 )
+_LOWER_ROLE = r"(?:(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r"|council|city|police)[ \t]+){1,3}"
 _WHO = (
-    rf"(?P<who>(?:he|she|they|we|I)\b|{CAPITALISED_RUN.pattern}|{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')})"
+    rf"(?P<who>(?:he|she|they|we|I)\b|(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
+    rf"{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')})"
 )
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{VERB}\s+{_WHO}")
 _AFTER_WHO_FIRST = re.compile(
@@ -154,16 +163,21 @@ def _resolve(who: str, pos: int, book: NameBook, singles: list[tuple[int, str]])
     desc = _DESCRIPTION.fullmatch(who) or (_DESCRIPTION.match(who) if who[:1].islower() else None)
     if desc:
         head = desc.group("head").lower()
+        nationality = next((w for w in who.lower().split() if w in NATIONALITY_WORDS), None)
+        if nationality:  # "the Japanese official": the nearest person of that nationality
+            found = book.nearest_before(pos, nationality) or book.nearest_after(pos, nationality)
+            if found:
+                return found
         role = _ROLE_ALIASES.get(head, head)
         if role is not None and role in ROLE_WORDS:
             return book.nearest_before(pos, role) or book.nearest_after(pos, role) or book.nearest_before(
                 pos, singles=singles
             )
         return book.nearest_before(pos, singles=singles)
-    words = who.split()
-    if all(w.lower().strip(".") in ROLE_WORDS for w in words):
+    words = [w for w in who.split() if not w.islower()]  # "council leader Tomas Brandt"
+    if not words or all(w.lower().strip(".") in ROLE_WORDS for w in words):
         return None
-    return book.full_name(who, pos)
+    return book.full_name(" ".join(words), pos)
 
 
 def _inherit(

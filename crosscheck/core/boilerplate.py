@@ -18,7 +18,8 @@ from crosscheck.core.normalize import tokenize
 
 _CUES = [
     r"\bnewsletter\b", r"\bsubscribe\b", r"\bsign(?:ing)? up\b", r"\bunsubscribe\b", r"\bmailing list\b",
-    r"\bshare (?:this|the|our) (?:article|story|post|page)\b", r"\bshare button\b", r"\bshare widely\b",
+    r"\bshare (?:this|the|our) (?:article|story|post|page|issue|newsletter)\b",
+    r"\bshare button\b", r"\bshare widely\b",
     r"\brepost\b", r"\bforward this article\b", r"\bfollow us on\b", r"\blike us on\b", r"\bclick here\b",
     r"\bcopyright\b", r"©", r"\ball rights reserved\b", r"\bfair use\b", r"\bcross-post\b",
     r"\bpermission to (?:reprint|republish|reproduce|cross-post)\b", r"\bdisclaimer\b",
@@ -27,6 +28,7 @@ _CUES = [
     r"\brequired fields are marked\b", r"\bcomments? (?:on|are closed)\b", r"\bpost a comment\b",
     r"\bback to top\b", r"\bskip to (?:main )?content\b", r"\brelated (?:articles|stories|posts)\b",
     r"\bis part of the\b.*\bgroup\b", r"\boriginal source of this article\b",
+    r"\bcontributed (?:reporting|to this (?:report|story|article))\b", r"\bgot a (?:story|tip)\b",
     r"\bmedia inquiries\b", r"\bnote to readers\b", r"\btranslate website\b", r"\bcan be read in \d+ languages\b",
     r"\benjoyed this (?:story|article)\b", r"\bnever miss\b", r"\bcookies?\b.*\b(?:accept|consent|policy)\b",
     r"\bprivacy policy\b", r"\bterms of (?:use|service)\b", r"\bwww\.\w", r"@\w+\.\w{2,}",
@@ -34,7 +36,8 @@ _CUES = [
 # Phrases that also occur in reporting ("…to become a member of the alliance"): they count only
 # in a short sentence or in the last part of an article, where site text lives.
 _WEAK_CUES = [
-    r"\bread more\b", r"\bbecome a (?:member|subscriber|patron)\b", r"\bsupport (?:independent|our|local)\b",
+    r"\bread more\b", r"\bbecom(?:e|ing) a (?:member|subscriber|supporter|patron)\b", r"\bif you value\b",
+    r"\bfree to read\b", r"\bsupport (?:independent|our|local)\b",
     r"\bdonat(?:e|ion)\b", r"\bfeatured image\b", r"\bimage (?:credit|source)\b", r"\bphoto(?:graph)? (?:credit|by)\b",
     r"\barticles by\b", r"\bcomment on\b",
 ]
@@ -75,12 +78,12 @@ def _site_text(sentence: str, index: int, total: int) -> bool:
 
 
 def _author_bio(source: Source, sentence: str, index: int, total: int) -> bool:
-    """``Jane Doe is a Cairo-based researcher.`` near the end of an article by Jane Doe."""
+    """``Jane Doe is a Cairo-based researcher.`` near the end of an article by Jane Doe: a
+    sentence about the author, which opens with their name, in the last part of the article."""
     if not source.author or index < total * 0.6:
         return False
-    first_author = re.split(r",| and ", source.author)[0].strip()
-    bio = rf"{re.escape(first_author)} (?:is|was|has been) (?:a|an|the)\b"
-    return bool(first_author) and bool(re.match(bio, sentence))
+    authors = [a.strip() for a in re.split(r",|\band\b|;|·", source.author) if len(a.split()) >= 2]
+    return any(sentence.startswith(a + " ") for a in authors)
 
 
 def _widen_to_paragraphs(source: Source, marks: list[tuple[Span, str]]) -> None:
@@ -105,8 +108,16 @@ def _repeated_endings(sources: Sequence[Source], found: dict[str, list[tuple[Spa
             key = tuple(t.norm for t in tokenize(source.text, para))
             if len(key) >= 5:
                 seen[key].append((source.id, para))
+    outlets = {s.id: s.outlet for s in sources}
+    lasts = {s.id: s.paragraphs[-1] for s in sources if s.paragraphs}
     for hits in seen.values():
-        if len({sid for sid, _ in hits}) >= 2:
+        if len({sid for sid, _ in hits}) < 2:
+            continue
+        # One outlet's footer: the articles name the same outlet, or (outlet unknown) the text
+        # is the very last paragraph of each. Two outlets ending alike is reporting, not chrome.
+        named = {outlets[sid] for sid, _ in hits}
+        same_outlet = len(named) == 1 and None not in named
+        if same_outlet or (all(para == lasts[sid] for sid, para in hits) and None in named):
             for sid, para in hits:
                 found[sid].append((para, "repeated footer"))
 

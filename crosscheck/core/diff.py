@@ -15,7 +15,8 @@ from diff_match_patch import diff_match_patch
 
 from crosscheck.core.normalize import NEGATIONS, NUMBER_WORDS, normalize_word
 
-_PIECE = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W_]+(?:[’'`ʼ][^\W_]+)*|\s+|.", re.S)
+# Tokens: numbers, words, white space, an ellipsis in any spelling (… ... . . .), one mark.
+_PIECE = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W_]+(?:[’'`ʼ][^\W_]+)*|\.(?: ?\.){2}|…|\s+|.", re.S)
 _WORD = re.compile(r"[^\W_]", re.U)
 _DATE_WORDS = frozenset(
     """january february march april may june july august september october november december
@@ -185,11 +186,12 @@ def _edge_changes(
     whole, piece = (deleted, inserted) if fragment_side == "b" else (inserted, deleted)
     if not piece:
         return [Change(a0, a1, b0, b1, deleted, inserted, "outside")]
+    # The fragment's k edge words stand against the whole side's k words next to the matched
+    # part (``ready``/``willing`` in ``We are ready to talk`` / ``willing to talk``); the whole
+    # side's words beyond those are outside the fragment.
     k = len(_words(piece))
     starts = [m.start() for m in _PIECE.finditer(whole) if _WORD.match(m.group())]
-    if len(starts) <= k or [normalize_word(w) for w in (_words(whole)[-k:] if leading else _words(whole)[:k])] != [
-        normalize_word(w) for w in _words(piece)
-    ]:
+    if k == 0 or len(starts) <= k:
         return [Change(a0, a1, b0, b1, deleted, inserted, _kind(deleted, inserted))]
     if leading:
         cut = starts[-k]
@@ -231,6 +233,8 @@ def _kind(deleted: str, inserted: str) -> str:
         if marks and marks <= {"…", "."} and ("…" in marks or "..." in _squeeze(deleted + inserted)):
             return "editorial"
         return "typography"
+    if (_bracketed(deleted) and not wi) or (_bracketed(inserted) and not wd):
+        return "editorial"  # an editor's insertion in brackets: "the plan [is] finished"
     low_d, low_i = {w.lower() for w in wd}, {w.lower() for w in wi}
     if (low_d & NEGATIONS) != (low_i & NEGATIONS) or _has_nt(wd) != _has_nt(wi):
         return "negation"
@@ -247,6 +251,11 @@ def _kind(deleted: str, inserted: str) -> str:
     if any(w[:1].isupper() for w in wd) and any(w[:1].isupper() for w in wi):
         return "name"
     return "substitution"
+
+
+def _bracketed(text: str) -> bool:
+    t = text.strip()
+    return len(t) > 2 and (t[0], t[-1]) in (("[", "]"), ("(", ")")) and not re.search(r"[\[\]()]", t[1:-1])
 
 
 def _squeeze(text: str) -> str:

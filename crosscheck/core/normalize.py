@@ -16,9 +16,13 @@ from functools import lru_cache
 from crosscheck.core.model import Span
 
 # Words joined by apostrophes or hyphens stay one token; numbers keep their separators.
+# A clock time is one token ("3.40am", "3:40 a.m."), so both spellings can match.
+_TIME = r"\d{1,2}[:.]\d{2}\s?[ap]\.?m\b\.?"
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?|[^\W\d_]+(?:[’'`ʼ][^\W\d_]+)*(?:-[^\W\d_]+)*", re.UNICODE
+    rf"{_TIME}|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s|m|bn|k)?%?|[^\W\d_]+(?:[’'`ʼ][^\W\d_]+)*(?:-[^\W\d_]+)*",
+    re.UNICODE | re.IGNORECASE,
 )
+_TIME_RE = re.compile(rf"^{_TIME}$", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'", "`": "'", "ʼ": "'", "‘": "'"})
 
 STOPWORDS = frozenset(
@@ -75,6 +79,9 @@ def tokenize(text: str, span: Span | None = None) -> list[Token]:
 def normalize_word(word: str) -> str:
     """Lower case, plain apostrophes, no accents, one spelling for British/American variants."""
     w = word.translate(_APOSTROPHES).lower()
+    if _TIME_RE.match(w):
+        hours, minutes = re.split(r"[:.]", w[:5].strip(), maxsplit=1)
+        return f"{int(hours)}:{minutes[:2]}{'pm' if 'p' in w[3:] else 'am'}"
     w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
     w = w.replace(",", "") if w[:1].isdigit() and "," in w else w
     if w.endswith("'s"):
@@ -103,6 +110,45 @@ def _spelling(w: str) -> str:
         if new != w:
             return new
     return w
+
+
+_NUMBER_VALUES = {
+    w: n for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+     "hundred": 100, "dozen": 12}
+_MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+              "trillion": 1e12, "tn": 1e12}
+
+
+def figures(tokens: list[Token]) -> list[tuple[str, int, int]]:
+    """Numbers as values, so "£3.5m" and "3.5 million" agree: (value, first token, last token)."""
+    out = []
+    skip = -1
+    for i, tok in enumerate(tokens):
+        if i <= skip or ":" in tok.norm:
+            continue
+        if tok.norm in _NUMBER_VALUES:
+            value, suffix, last = float(_NUMBER_VALUES[tok.norm]), None, i
+        else:
+            m = re.match(r"^(\d+(?:\.\d+)?)(st|nd|rd|th|s|m|bn|k)?%?$", tok.norm)
+            if not m:
+                continue
+            value, suffix, last = float(m.group(1)), m.group(2), i
+        if suffix in _MAGNITUDE:
+            value *= _MAGNITUDE[suffix]
+        elif i + 1 < len(tokens) and tokens[i + 1].norm in _MAGNITUDE:
+            value *= _MAGNITUDE[tokens[i + 1].norm]
+            last = i + 1
+        out.append((_plain_number(value), i, last))
+        skip = last
+    return out
+
+
+def _plain_number(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 def content_stem(norm: str) -> str:

@@ -56,6 +56,7 @@ NOT_PERSON_WORDS = frozenset(
     button facebook twitter instagram telegram war day house party army navy force forces group
     bank fund agency department court parliament congress senate committee institute centre center
     security newsletter media network post daily herald bulletin courier gazette journal tribune
+    police museum gallery landesmuseum age cup trust service services station airport hotel
     wire telegraph guardian observer chronicle today monitor magazine foundation company corp
     inc ltd airlines school hospital church summit conference embassy government administration
     cabinet the a an this that these those in on at for with by of and but or also however
@@ -79,9 +80,63 @@ class Mention:
     roles: frozenset[str]
 
 
+# What marks a capitalised run as a person rather than a place or a thing: a title or role just
+# before it, an apposition or age just after it ("X, the spokesperson", "X, 71,", "X, who"),
+# a byline, or a speech verb right after it ("X said", "(X) said").
+_PERSON_AFTER = re.compile(
+    r"^\)?(?:,\s+(?:the|a|an|who|whose|\d{1,3}\b|[a-z]+ (?:of|at|for)\b|author|editor|director|leader|"
+    r"head|chief|spokes\w*|co-founder|founder|professor|minister|president|said|told|suggested|added|warned)|[’']s\b|\s+(?:said|says|told|added|"
+    r"wrote|warned|stated|claimed|insisted|explained|argued|continued|announced|confirmed|noted|stressed))"
+)
+_ROLE_NOUN = (
+    r"(?:leader|director|chief|head|ambassador|minister|spokesperson|spokeswoman|spokesman|president|"
+    r"secretary|mayor|envoy|chairman|chairwoman|editor|author|correspondent|reporter|governor|general)"
+)
+_PERSON_BEFORE = re.compile(
+    rf"(?:\b[Bb]y|\b(?:Mr|Mrs|Ms|Dr)\.?|\b{_ROLE_NOUN}|\b{_ROLE_NOUN}\b[^.;:]{{0,30}},)\s*$", re.IGNORECASE
+)
+# A sentence that opens with the name and goes on in lower case: "Tomas Brandt opened the…".
+_SENTENCE_START = re.compile(r"(?:^|[.!?][”’\"]?\s+|\n)$")
+
+
 def find_people(text: str) -> list[Mention]:
-    """Full-name mentions (two or more name words) in reading order."""
-    out: list[Mention] = []
+    """Full-name mentions (two or more name words) in reading order.
+
+    A name counts once something in the article marks it as a person (see ``_PERSON_AFTER``);
+    every mention of a name so marked counts, wherever it stands.
+    """
+    candidates = _candidates(text)
+    confirmed = {
+        mention.name for mention, had_roles in candidates
+        if had_roles
+        or _PERSON_AFTER.match(text[mention.span.end : mention.span.end + 40])
+        or _PERSON_BEFORE.search(text[max(0, mention.span.start - 30) : mention.span.start])
+        or _subject_at_sentence_start(text, mention)
+        or _surname_alone(text, mention.name.split()[-1])
+    }
+    return [mention for mention, _ in candidates if mention.name in confirmed]
+
+
+def _subject_at_sentence_start(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.span.start - 3) : mention.span.start]
+    after = text[mention.span.end : mention.span.end + 2]
+    return bool(_SENTENCE_START.search(before) or mention.span.start == 0) and bool(re.match(r" [a-z]", after))
+
+
+def _surname_alone(text: str, surname: str) -> bool:
+    """News names a person in full once, then by surname: "Arata said", "Ms Kimber"."""
+    alone = rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\b{re.escape(surname)}\b(?![ \t]+[A-Z])"
+    for m in re.finditer(alone, text):
+        start = m.start()
+        word_before = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, start - 25) : start])
+        if word_before and word_before.group(1).lower().strip(".") not in ROLE_WORDS:
+            continue  # part of a longer capitalised run, not the surname alone
+        return True
+    return False
+
+
+def _candidates(text: str) -> list[tuple[Mention, bool]]:
+    out: list[tuple[Mention, bool]] = []
     for m in CAPITALISED_RUN.finditer(text):
         words = m.group().split()
         roles: list[str] = []
@@ -100,7 +155,8 @@ def find_people(text: str) -> list[Mention]:
         name = " ".join(words)
         name = re.sub(r"[’']s$", "", name)
         start = m.start() + m.group().index(words[0])
-        out.append(Mention(Span(start, start + len(name)), name, frozenset(roles)))
+        person_roles = [r for r in roles if r in ROLE_WORDS and r not in NATIONALITY_WORDS]
+        out.append((Mention(Span(start, start + len(name)), name, frozenset(roles)), bool(person_roles)))
     return out
 
 

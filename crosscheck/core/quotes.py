@@ -50,13 +50,24 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
             pair for region in _outside(para, found)
             for pair in _pair(text, region, _SINGLE_MARKS, _SINGLE_PAIRS, _role_single, None)[0]
         ]
-        for outer in sorted(found + singles):
+        # British style nests the other way: ‘… “…” …’. A single-quoted span that wholly holds
+        # a double-quoted one is the outer quote, and the double-quoted one is nested in it.
+        outer_singles = [
+            sp for sp in _pair(text, para, _SINGLE_MARKS, _SINGLE_PAIRS, _role_single, None)[0]
+            if any(sp.start < d.start and d.end < sp.end for d in found)
+            and not any(d.start < sp.start < d.end or d.start < sp.end - 1 < d.end for d in found)
+        ]
+        held = [d for d in found if any(o.start < d.start and d.end < o.end for o in outer_singles)]
+        top = [d for d in found if d not in held] + outer_singles
+        top += [sp for sp in singles if not any(o.start <= sp.start and sp.end <= o.end for o in outer_singles)]
+        for outer in sorted(set(top)):
             inner = _inner(text, outer)
             if inner is None:
                 continue
-            nested: tuple[Span, ...] = ()
-            if outer in found:
-                inside = Span(outer.start + 1, outer.end - 1)
+            inside = Span(outer.start + 1, outer.end - 1)
+            if outer in outer_singles:
+                nested = tuple(d for d in held if outer.contains(d))
+            else:
                 nested = tuple(_pair(text, inside, _SINGLE_MARKS, _SINGLE_PAIRS, _role_single, None)[0])
             quotes.append(QuoteSpan(inner, outer, _is_partial(text, outer, inner), nested))
     return quotes
@@ -69,11 +80,16 @@ def _pair(
     """Pair opening and closing marks in ``region``; return outer spans and a still-open offset."""
     found: list[Span] = []
     open_at = carry
-    open_mark = "“" if carry is not None else None
+    open_mark = text[carry] if carry is not None else None
+    reopening = carry is not None  # the new paragraph's opening mark continues the quote
     for pos in range(region.start, region.end):
         ch = text[pos]
         if ch not in marks:
             continue
+        if reopening:
+            reopening = False
+            if pos == region.start:
+                continue
         kind = role(text, pos)
         if kind is None:
             continue
@@ -96,6 +112,8 @@ def _role_double(text: str, pos: int) -> str | None:
     ch = text[pos]
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
+    if ch == "“" and (after.isspace() or after in ".,;:!?)]" or pos + 1 == len(text)):
+        return "either"  # German „…“ closes with this mark; an English opener never precedes a space
     if ch in "“„«「『":
         return "open" if ch != "«" or after != " " or before in _PUNCT_OPEN_BEFORE else "either"
     if ch in "”»」』":

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from crosscheck.core.attribution import attribute_quotes
 from crosscheck.core.boilerplate import is_boilerplate
 from crosscheck.core.model import Source, Span
-from crosscheck.core.normalize import NEGATIONS, STOPWORDS, content_stem, tokenize
+from crosscheck.core.normalize import NEGATIONS, STOPWORDS, content_stem, figures, tokenize
 from crosscheck.core.people import NameBook, find_people
 from crosscheck.core.quotes import QuoteSpan, find_quotes
 
@@ -105,7 +104,7 @@ def _is_claim(text: str, sent: Span, quotes: list[QuoteSpan]) -> bool:
     if quoted >= 0.5 * len(sent):
         return False
     outside = _outside_quotes(text, sent, quotes)
-    return len([t for t in outside if t.norm not in STOPWORDS]) >= 3 and len(outside) >= MIN_CLAIM_WORDS
+    return len([t for t in outside if t.norm not in STOPWORDS]) >= 2 and len(outside) >= MIN_CLAIM_WORDS
 
 
 def _outside_quotes(text: str, span: Span, quotes: list[QuoteSpan]) -> list:
@@ -118,6 +117,17 @@ def _outside_quotes(text: str, span: Span, quotes: list[QuoteSpan]) -> list:
 def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None, partial: bool, how: str) -> Unit:
     tokens = tokenize(source.text, span)
     first = tokens[0].span.start if tokens else -1
+    found = figures(tokens)
+    in_figure = {k for _, i, last in found for k in range(i, last + 1)}
+    words = [t for k, t in enumerate(tokens) if k not in in_figure]
+    # A figure counts as content under its value ("#3500000"), so "£3.5m" matches "3.5 million".
+    content = {content_stem(t.norm) for t in words if t.is_content and not t.norm[:1].isdigit()}
+    content |= {"#" + value for value, _, _ in found} | {t.norm for t in words if ":" in t.norm}
+    counts = set()
+    for value, _, last in found:
+        nxt = next((t for t in tokens[last + 1 : last + 3] if t.is_content and not t.is_number), None)
+        if nxt is not None:
+            counts.add((content_stem(nxt.norm), value, source.text[tokens[last].span.start : nxt.span.end]))
     return Unit(
         source=source.id,
         order=order,
@@ -125,14 +135,10 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
         span=span,
         text=source.text[span.start : span.end],
         tokens=tuple(t.norm for t in tokens),
-        content=frozenset(content_stem(t.norm) for t in tokens if t.is_content and not t.norm.isdigit()),
-        numbers=frozenset(t.norm for t in tokens if t.norm[:1].isdigit()),
+        content=frozenset(content),
+        numbers=frozenset(value for value, _, _ in found),
         names=frozenset(t.norm for t in tokens if t.is_capitalised and t.span.start != first and t.is_content),
-        counts=frozenset(
-            (content_stem(nxt.norm), tok.norm, source.text[tok.span.start : nxt.span.end])
-            for tok, nxt in pairwise(tokens)
-            if tok.is_number and nxt.is_content and not nxt.is_number
-        ),
+        counts=frozenset(counts),
         speaker=speaker,
         partial=partial,
         negated=any(t.norm in NEGATIONS or re.search(r"n't$", t.norm) for t in tokens),

@@ -109,8 +109,19 @@ def _looks_like_title(line: str, following: str) -> bool:
     )
 
 
+_TAGLINE = re.compile(r"^(?P<name>[A-Z][\w.&’' ]{1,40}?)\s+[—–|-]\s+[a-z]")
+
+
 def _classify(line: str, header: Header) -> str | None:
+    pieces = [p.strip() for p in re.split(r"\s[·|•]\s", line) if p.strip()]
+    if len(pieces) > 1:  # "Berlin, 11 March 2025 · By Lena Hofstetter": each piece on its own
+        kinds = [_classify(piece, header) for piece in pieces]
+        return next((k for k in kinds if k in ("byline", "dateline")), kinds[0]) if all(kinds) else None
     words = line.split()
+    tagline = _TAGLINE.match(line)
+    if tagline and not header.outlet and len(tagline.group("name").split()) <= 4:
+        header.outlet = tagline.group("name").strip()
+        return "outlet"
     by = _BYLINE.match(line)
     if by and len(by.group("who").split()) <= 16:
         # "By A. Writer · The Outlet · 4 March 2026": pieces after the name are outlet or date.
@@ -125,7 +136,7 @@ def _classify(line: str, header: Header) -> str | None:
                 header.published = header.published or found[0]
             elif not header.outlet and len(piece.split()) <= 5:
                 header.outlet = piece
-        header.author = header.author or who
+        header.author = header.author or _without_job_title(who)
         return "byline"
     dated = find_date(line)
     if dated and len(words) <= 10:
@@ -149,6 +160,19 @@ def _classify(line: str, header: Header) -> str | None:
             return "outlet"
         return "meta"
     return None
+
+
+_JOB_WORDS = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|chief|staff|desk|bureau|columnist|contributor)\b", re.I
+)
+
+
+def _without_job_title(who: str) -> str:
+    """``Hannah Greaves, Crime Correspondent`` -> ``Hannah Greaves``; a list of names is kept."""
+    parts = [p.strip() for p in who.split(",")]
+    while len(parts) > 1 and _JOB_WORDS.search(parts[-1]):
+        parts.pop()
+    return ", ".join(parts)
 
 
 def _is_name_list(line: str) -> bool:

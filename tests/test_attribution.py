@@ -1,0 +1,220 @@
+"""Who said each quote: reporting patterns, continuations, pronouns, descriptions, surnames.
+
+Everything goes through ``extract_units``, the entry point the engine itself uses, so the
+quotes, the people found in the article and the attribution are read together.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.core.model import Source
+from crosscheck.core.units import extract_units
+
+PIER = "The new pier will take two years to build."
+PIER_WORDS = "The new pier will take two years to build"
+SHIPS = "We expect the first ships in the autumn after that"
+
+
+def speakers(text: str, *others: str) -> list[tuple[str, str | None]]:
+    """(quoted words, speaker) for each quote of the first article, in reading order."""
+    sources = [Source(id="s1", path="a.txt", text=text)]
+    sources += [Source(id=f"s{i}", path=f"{i}.txt", text=t) for i, t in enumerate(others, 2)]
+    units, _ = extract_units(sources, {})
+    quotes = sorted((u for u in units if u.kind == "quote" and u.source == "s1"), key=lambda u: u.span.start)
+    for u in quotes:
+        assert text[u.span.start : u.span.end] == u.text
+    return [(u.text, u.speaker) for u in quotes]
+
+
+def speaker_of(text: str, words: str, *others: str) -> str | None:
+    found = [who for quoted, who in speakers(text, *others) if quoted.rstrip(".,") == words.rstrip(".,")]
+    assert len(found) == 1, speakers(text, *others)
+    return found[0]
+
+
+# --- the reporting patterns -------------------------------------------------------------------
+
+
+PIER_LOWER = PIER[0].lower() + PIER[1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (f"Harbour master Elena Voss said: “{PIER}”", PIER),
+        (f"Elena Voss said: “{PIER}”", PIER),
+        (f"“{PIER_WORDS},” Elena Voss said.", PIER_WORDS),
+        (f"“{PIER_WORDS},” Elena Voss said on Monday.", PIER_WORDS),
+        (f"“{PIER_WORDS},” said Elena Voss.", PIER_WORDS),
+        (f"“{PIER_WORDS},” said Elena Voss, the harbour master.", PIER_WORDS),
+        (f"Elena Voss told reporters that “{PIER_LOWER}”", PIER_LOWER),
+        (f"According to Elena Voss, “{PIER_LOWER}”", PIER_LOWER),
+        (f"“{PIER_WORDS},” Elena Voss, the harbour master, told reporters.", PIER_WORDS),
+    ],
+    ids=["role-name-said-colon", "said-colon", "quote-x-said", "quote-x-said-when", "quote-said-x",
+         "quote-said-x-apposition", "told-reporters-that", "according-to", "quote-x-apposition-told"],
+)
+def test_reporting_patterns_name_the_speaker(text: str, words: str) -> None:
+    assert speaker_of(text, words) == "Elena Voss"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Tomas Brandt, the spokesperson for the port authority, warned that “{PIER[0].lower() + PIER[1:]}”",
+        f"Tomas Brandt, the spokesperson for the port authority, warned: “{PIER}”",
+        f"“{PIER_WORDS},” Tomas Brandt, the spokesperson for the port authority, warned.",
+    ],
+    ids=["apposition-warned-that", "apposition-warned-colon", "quote-then-apposition"],
+)
+def test_apposition_between_name_and_verb(text: str) -> None:
+    assert [who for _, who in speakers(text)] == ["Tomas Brandt"]
+
+
+def test_attribution_after_the_quote_wins_over_a_name_before_it() -> None:
+    text = f"Elena Voss listened as the plans were read out. “{PIER_WORDS},” Tomas Brandt said."
+    assert speaker_of(text, PIER_WORDS) == "Tomas Brandt"
+
+
+def test_role_and_name_after_the_quote() -> None:
+    # "… ,” council leader Tomas Brandt said: the lower-case role words belong to the speaker.
+    text = f"The council met on Monday.\n\n“{PIER_WORDS},” council leader Tomas Brandt said."
+    assert speaker_of(text, PIER_WORDS) == "Tomas Brandt"
+
+
+# --- continuations ------------------------------------------------------------------------------
+
+
+def test_x_continued_in_a_following_paragraph() -> None:
+    text = f"Elena Voss said: “{PIER}”\n\nVoss continued: “{SHIPS}.”"
+    assert speakers(text) == [(PIER, "Elena Voss"), (SHIPS + ".", "Elena Voss")]
+
+
+def test_second_quote_in_the_same_paragraph_keeps_the_speaker() -> None:
+    text = f"“{PIER_WORDS},” Elena Voss said. “{SHIPS}.”"
+    assert speakers(text) == [(PIER_WORDS, "Elena Voss"), (SHIPS + ".", "Elena Voss")]
+
+
+def test_quote_only_paragraph_after_an_attributed_one() -> None:
+    text = f"“{PIER_WORDS},” Elena Voss said.\n\n“{SHIPS}.”"
+    assert speakers(text) == [(PIER_WORDS, "Elena Voss"), (SHIPS + ".", "Elena Voss")]
+
+
+def test_two_speakers_in_one_paragraph_are_kept_apart() -> None:
+    text = (
+        "Foreign Minister Kenji Arata met Mayor Elena Voss in Oslo. “We will sign the agreement in June,” "
+        "Arata said. “The text is ready,” Voss replied."
+    )
+    assert speakers(text) == [
+        ("We will sign the agreement in June", "Kenji Arata"),
+        ("The text is ready", "Elena Voss"),
+    ]
+
+
+def test_a_new_speaker_in_between_ends_the_continuation() -> None:
+    text = (
+        f"“{PIER_WORDS},” Elena Voss said.\n\n"
+        f"Deputy Mayor Tomas Brandt disagreed. “{SHIPS},” he said."
+    )
+    assert speakers(text) == [(PIER_WORDS, "Elena Voss"), (SHIPS, "Tomas Brandt")]
+
+
+# --- pronouns and descriptions ------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_the_person_named_before() -> None:
+    # A plain name with no title: the article still says who "he" is.
+    text = f"Tomas Brandt opened the meeting on Monday.\n\n“{PIER_WORDS},” he said."
+    assert speaker_of(text, PIER_WORDS) == "Tomas Brandt"
+
+
+def test_pronoun_before_the_quote() -> None:
+    text = f"Deputy Mayor Tomas Brandt opened the meeting on Monday. He said: “{PIER}”"
+    assert speaker_of(text, PIER) == "Tomas Brandt"
+
+
+def test_pronoun_resolves_to_the_nearest_person_not_the_first() -> None:
+    text = (
+        "Mayor Elena Voss opened the meeting on Monday.\n\n"
+        "Deputy Mayor Tomas Brandt spoke next about the cost.\n\n"
+        f"“{PIER_WORDS},” he said."
+    )
+    assert speaker_of(text, PIER_WORDS) == "Tomas Brandt"
+
+
+def test_role_description_resolves_to_the_person_with_that_role() -> None:
+    # The mayor is named first, the minister nearer the quote: "the minister" is the minister.
+    text = (
+        "Foreign Minister Kenji Arata met the delegation. Mayor Elena Voss joined later.\n\n"
+        "“We will sign the agreement in June,” the minister said."
+    )
+    assert speaker_of(text, "We will sign the agreement in June") == "Kenji Arata"
+
+
+def test_mayor_description_skips_a_nearer_person_of_another_role() -> None:
+    text = (
+        "Mayor Elena Voss met Foreign Minister Kenji Arata in Oslo on Monday.\n\n"
+        "“We will sign the agreement in June,” the mayor said."
+    )
+    assert speaker_of(text, "We will sign the agreement in June") == "Elena Voss"
+
+
+def test_nationality_description_resolves_to_the_person_of_that_nationality() -> None:
+    # "the Japanese official" fits Arata (Japanese, a minister), not Voss (named nearer, Norwegian).
+    text = (
+        "Japanese Foreign Minister Kenji Arata met Norwegian Mayor Elena Voss in Oslo on Monday.\n\n"
+        "“We will sign the agreement in June,” the Japanese official said."
+    )
+    assert speaker_of(text, "We will sign the agreement in June") == "Kenji Arata"
+
+
+# --- surnames -----------------------------------------------------------------------------------
+
+
+def test_surname_resolves_to_the_full_name_given_earlier() -> None:
+    # Names with no titles: "Arata said" is enough to know Arata (Kenji Arata) is a person.
+    text = "Kenji Arata met Elena Voss in Oslo.\n\nArata said: “We will sign the agreement in June.”"
+    assert speaker_of(text, "We will sign the agreement in June.") == "Kenji Arata"
+
+
+def test_surname_resolves_to_the_full_name_given_later() -> None:
+    text = "“We will sign the agreement in June,” Arata said.\n\nKenji Arata, the foreign minister, flew home."
+    assert speaker_of(text, "We will sign the agreement in June") == "Kenji Arata"
+
+
+def test_surname_with_two_people_of_different_surnames() -> None:
+    text = (
+        "Foreign Minister Kenji Arata met Mayor Elena Voss in Oslo on Monday.\n\n"
+        "“We will sign the agreement in June,” Voss said after the talks."
+    )
+    assert speaker_of(text, "We will sign the agreement in June") == "Elena Voss"
+
+
+def test_surname_only_named_in_another_article_uses_that_full_name() -> None:
+    text = "“We will sign the agreement in June,” Voss said after the talks."
+    assert speaker_of(text, "We will sign the agreement in June", "Mayor Elena Voss met the press in Oslo.") == (
+        "Elena Voss"
+    )
+
+
+# --- unknown ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council published its plan on Monday.\n\n“We will sign the agreement in June,” a note on the door read.",
+        "Workers gathered at the gate in the rain. “We will sign the agreement in June,” someone shouted.",
+        "“We will sign the agreement in June.”",
+        "The agreement was read aloud. “We will sign the agreement in June,” they said.",
+    ],
+    ids=["note", "someone", "bare-quote", "they"],
+)
+def test_no_speaker_when_the_text_does_not_say(text: str) -> None:
+    assert speaker_of(text, "We will sign the agreement in June") is None
+
+
+def test_a_scare_quote_does_not_borrow_a_speaker_from_context() -> None:
+    text = "Elena Voss opened the meeting on Monday. The plan was dismissed as “a fantasy” in the local paper."
+    assert speaker_of(text, "a fantasy") is None
