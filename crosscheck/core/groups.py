@@ -107,6 +107,7 @@ def _count_conflicts(chosen: list[Unit]) -> list[dict]:
                 "kind": "factual_conflict", "severity": 3,
                 "sources": sorted({sid for by in said.values() for sid in by}),
                 "values": {figure: sorted(by) for figure, by in said.items()},
+                "written": {sid: text for by in said.values() for sid, text in by.items()},
                 "message": " vs ".join(f"{text} ({', '.join(sids)})" for text, sids in versions),
             })
     return findings

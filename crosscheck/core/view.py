@@ -1,0 +1,160 @@
+"""What the window shows, computed from a Comparison: highlights per column, coverage cells,
+and each group's differences against the chosen reference source.
+
+Pure functions over plain data, so the Qt layer only maps meanings to styles and the same
+answers can be tested without a screen. Every highlight is a span of the source's shown text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from crosscheck.core.diff import NOISE, classify_changes, similarity, word_diff
+from crosscheck.core.model import Comparison, Group, Member, Span
+
+# Meanings, quietest first; the Qt layer owns what each looks like (see ui/highlight.py).
+QUOTE, CLAIM, UNIQUE_QUOTE, UNIQUE_CLAIM, BOILERPLATE, NOISE_CHANGE, CHANGE, CONFLICT = (
+    "quote", "claim", "unique-quote", "unique-claim", "boilerplate", "noise-change", "change", "conflict",
+)
+
+
+CLOSE_VERSION = 0.5  # below this word similarity a member is a rewording, not an edited copy
+
+
+@dataclass(frozen=True)
+class Highlight:
+    span: Span
+    meaning: str
+    group: str | None = None  # the group id a click on it selects
+
+
+@dataclass(frozen=True)
+class MemberDiff:
+    """One member compared with the reference member of its group."""
+
+    member: Member
+    index: int
+    reference: Member | None  # None: this member is the reference, or the group lacks one
+    ops: tuple[tuple[int, str], ...]
+    changes: tuple[dict, ...]
+    similarity: float
+
+
+def reference_member(group: Group, reference: str | None) -> tuple[int, Member]:
+    """The reference source's member (its longest, if several), else the group's pivot."""
+    own = [(i, m) for i, m in enumerate(group.members) if m.source == reference]
+    if own:
+        return max(own, key=lambda im: (not im[1].partial, len(im[1].text)))
+    pivot = group.diffs[0].a_index if group.diffs else 0
+    return pivot, group.members[pivot]
+
+
+def diffs_against(group: Group, reference: str | None) -> list[MemberDiff]:
+    ref_index, ref = reference_member(group, reference)
+    out = []
+    for i, m in enumerate(group.members):
+        if i == ref_index:
+            out.append(MemberDiff(m, i, None, ((0, m.text),), (), 1.0))
+            continue
+        ops = word_diff(ref.text, m.text)
+        changes = classify_changes(ops, a_partial=ref.partial, b_partial=m.partial)
+        out.append(MemberDiff(m, i, ref, tuple(ops), tuple(c.as_dict() for c in changes), similarity(ops)))
+    return out
+
+
+def highlights(comparison: Comparison, reference: str | None) -> dict[str, list[Highlight]]:
+    """Per source id, what to mark in its column: passages, then changed words on top."""
+    out: dict[str, list[Highlight]] = {s.id: [] for s in comparison.sources}
+    for sid, span in comparison.boilerplate:
+        out[sid].append(Highlight(span, BOILERPLATE))
+    for u in comparison.unique:
+        out[u.source].append(Highlight(u.span, UNIQUE_QUOTE if u.kind == "quote" else UNIQUE_CLAIM))
+    for g in comparison.groups:
+        conflicted = disagreeing(g, reference)
+        for m in g.members:
+            out[m.source].append(Highlight(m.span, QUOTE if g.kind == "quote" else CLAIM, g.id))
+        written = {sid: text for f in g.findings for sid, text in f.get("written", {}).items()}
+        for d in diffs_against(g, reference):
+            if d.reference is None:
+                continue
+            figure = written.get(d.member.source)
+            if figure and d.member.source in conflicted and figure in d.member.text:
+                at = d.member.span.start + d.member.text.index(figure)
+                out[d.member.source].append(Highlight(Span(at, at + len(figure)), CONFLICT, g.id))
+            if d.similarity < CLOSE_VERSION:
+                continue  # a rewording: marking every other word would hide what matters
+            for c in d.changes:
+                if c["kind"] == "outside" or c["b_end"] <= c["b_start"]:
+                    continue
+                meaning = NOISE_CHANGE if c["kind"] in NOISE else (
+                    CONFLICT if d.member.source in conflicted and c["severity"] >= 3 else CHANGE
+                )
+                start = d.member.span.start + c["b_start"]
+                out[d.member.source].append(Highlight(Span(start, d.member.span.start + c["b_end"]), meaning, g.id))
+    return out
+
+
+# Coverage cells
+SAME, REWORDED, CONFLICTING, ABSENT, REFERENCE = "same", "reworded", "conflict", "absent", "reference"
+
+
+def coverage(comparison: Comparison, reference: str | None) -> list[list[str]]:
+    """Rows are groups, columns are sources (in order): how each source carries each group."""
+    rows = []
+    for g in comparison.groups:
+        by_source = {d.member.source: d for d in diffs_against(g, reference)}
+        conflicted = disagreeing(g, reference)
+        row = []
+        for s in comparison.sources:
+            d = by_source.get(s.id)
+            if d is None:
+                row.append(ABSENT)
+            elif s.id in conflicted:
+                row.append(CONFLICTING)
+            elif d.reference is None:
+                row.append(REFERENCE if s.id == reference else SAME)
+            elif all(c["kind"] in NOISE for c in d.changes):
+                row.append(SAME)
+            else:
+                row.append(REWORDED)
+        rows.append(row)
+    return rows
+
+
+def disagreeing(group: Group, reference: str | None) -> set[str]:
+    """Sources whose version conflicts with the reference's: another speaker, another figure,
+    or a meaning-changing edit (a finding between them and the reference)."""
+    _, ref = reference_member(group, reference)
+    out: set[str] = set()
+    for f in group.findings:
+        if f["kind"] == "attribution_conflict":
+            said = f.get("speakers", {})
+            mine = said.get(ref.source)
+            out |= {sid for sid, who in said.items() if mine and who != mine}
+        elif "values" in f:
+            mine = {fig for fig, sids in f["values"].items() if ref.source in sids}
+            out |= {sid for fig, sids in f["values"].items() for sid in sids if mine and fig not in mine}
+        elif ref.source in f.get("sources", []) and f["severity"] >= 3:
+            out |= set(f["sources"]) - {ref.source}
+    return out - {ref.source}
+
+
+def group_of_offset(comparison: Comparison, source_id: str, offset: int) -> str | None:
+    """The group whose member in this source covers ``offset`` (the innermost, if nested)."""
+    best: tuple[int, str] | None = None
+    for g in comparison.groups:
+        for m in g.members:
+            if m.source == source_id and m.span.start <= offset < m.span.end:
+                if best is None or len(m.span) < best[0]:
+                    best = (len(m.span), g.id)
+    return best[1] if best else None
+
+
+def speakers(comparison: Comparison) -> list[str]:
+    return sorted({m.speaker for g in comparison.groups for m in g.members if m.speaker})
+
+
+def changed_count(diffs: Iterable[MemberDiff]) -> int:
+    """Substantive changes (not noise, not a fragment's missing context) against the reference."""
+    return sum(1 for d in diffs for c in d.changes if c["kind"] not in NOISE)
