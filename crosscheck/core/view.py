@@ -19,7 +19,8 @@ QUOTE, CLAIM, UNIQUE_QUOTE, UNIQUE_CLAIM, BOILERPLATE, NOISE_CHANGE, CHANGE, CON
 )
 
 
-CLOSE_VERSION = 0.5  # below this word similarity a member is a rewording, not an edited copy
+CLOSE_VERSION = 0.5  # below this word similarity a quote is a rewording, not an edited copy
+CLOSE_CLAIM = 0.7  # claims are reported in the reporter's own words: mark only near-copies
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def highlights(comparison: Comparison, reference: str | None) -> dict[str, list[
             if figure and d.member.source in conflicted and figure in d.member.text:
                 at = d.member.span.start + d.member.text.index(figure)
                 out[d.member.source].append(Highlight(Span(at, at + len(figure)), CONFLICT, g.id))
-            if d.similarity < CLOSE_VERSION:
+            if d.similarity < (CLOSE_VERSION if g.kind == "quote" else CLOSE_CLAIM):
                 continue  # a rewording: marking every other word would hide what matters
             for c in d.changes:
                 if c["kind"] == "outside" or c["b_end"] <= c["b_start"]:
@@ -145,10 +146,24 @@ def group_of_offset(comparison: Comparison, source_id: str, offset: int) -> str 
     best: tuple[int, str] | None = None
     for g in comparison.groups:
         for m in g.members:
-            if m.source == source_id and m.span.start <= offset < m.span.end:
-                if best is None or len(m.span) < best[0]:
-                    best = (len(m.span), g.id)
+            inside = m.source == source_id and m.span.start <= offset < m.span.end
+            if inside and (best is None or len(m.span) < best[0]):
+                best = (len(m.span), g.id)
     return best[1] if best else None
+
+
+def letter(position: int) -> str:
+    """Column letters as in a spreadsheet: A…Z, then AA, AB…"""
+    out = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def letters(comparison: Comparison) -> dict[str, str]:
+    return {s.id: letter(i) for i, s in enumerate(comparison.sources)}
 
 
 def speakers(comparison: Comparison) -> list[str]:

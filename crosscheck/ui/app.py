@@ -15,7 +15,8 @@ def run(refs: Sequence[str]) -> int:
     app.setApplicationName("Crosscheck")
     app.setOrganizationName("Crosscheck")
     window = MainWindow()
-    window.resize(1280, 800)
+    if not window.settings.contains("ui/geometry"):
+        window.resize(1280, 800)
     window.show()
     if refs:
         window.open_sources(list(refs))

@@ -1,101 +1,748 @@
-"""The main window: one read-only column per article, side by side in a splitter.
+"""The main window: alignments on the left, one column per article, compare and coverage below.
 
-This is the foundation's window: it opens articles through the same loaders as the CLI and
-shows them faithfully. Highlights, groups and the compare panel come with the analysis view.
+The window owns the list of open sources and the latest analysis (plain data from the core),
+starts loading and analysis as background tasks, and routes selections between its parts.
+It computes nothing itself: highlights, coverage and diffs come from ``crosscheck.core.view``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
     QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
     QSplitter,
+    QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from crosscheck.core.model import Source
-from crosscheck.io.errors import InputError
-from crosscheck.io.load import load
+from crosscheck import __version__
+from crosscheck.core.model import Source, Span, Unique
+from crosscheck.core.view import changed_count, diffs_against, group_of_offset, letter
 from crosscheck.resources import demo_articles
+from crosscheck.ui.article_view import MIN_COLUMN_WIDTH, ArticleColumn
+from crosscheck.ui.compare_panel import ComparePanel
+from crosscheck.ui.dialogs import ShortcutsDialog
+from crosscheck.ui.find_bar import FindBar
+from crosscheck.ui.group_panel import GroupPanel
+from crosscheck.ui.highlight import PALETTES, Palette, char_format
+from crosscheck.ui.models import GROUP_ID, CoverageModel
+from crosscheck.ui.theme import apply_theme
+from crosscheck.ui.workers import Analysis, Loaded, Task, analysis_work, load_work, start, view_work
 
 _FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
-
-
-class ArticleColumn(QWidget):
-    """A header (outlet, title, author, date, words) above the article's shown text."""
-
-    def __init__(self, source: Source, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.source = source
-        meta = " · ".join(x for x in (source.author, source.published, f"{source.word_count} words") if x)
-        self.header = QLabel(f"<b>{_esc(source.label)}</b><br>{_esc(source.title or '')}<br>"
-                             f"<span style='color:gray'>{_esc(meta)}</span>")
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.view = QPlainTextEdit(source.text)
-        self.view.setReadOnly(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.header)
-        layout.addWidget(self.view, 1)
+MAX_RECENT = 10
+DEFAULT_FONT = 10
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("Crosscheck")
+        self.settings = settings or QSettings()
         self.sources: list[Source] = []
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.empty = QLabel("Open two or more articles to compare them (File ▸ Open, or Demo).")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.splitter.addWidget(self.empty)
-        self.setCentralWidget(self.splitter)
-        menu = self.menuBar().addMenu("&File")
-        for text, keys, slot in (
-            ("&Open…", QKeySequence.StandardKey.Open, self._on_open),
-            ("Open &demo articles", None, self._on_demo),
-            ("&Quit", QKeySequence.StandardKey.Quit, self.close),
-        ):
-            action = QAction(text, self)
-            if keys is not None:
-                action.setShortcut(keys)
-            action.triggered.connect(slot)
-            menu.addAction(action)
-
-    def open_sources(self, refs: list[str]) -> None:
-        """Load each file or URL; a refused one is reported and the others still open."""
-        problems = []
-        for ref in refs:
-            try:
-                source = load(ref, f"s{len(self.sources) + 1}")
-            except InputError as exc:
-                problems.append(str(exc))
-                continue
-            self.sources.append(source)
-            self.empty.hide()
-            self.splitter.addWidget(ArticleColumn(source))
+        self.columns: dict[str, ArticleColumn] = {}
+        self.reference: str | None = None
+        self.analysis: Analysis | None = None
+        self.selected: str | None = None
+        self._anchor: tuple[str, Span] | None = None  # the selected group, to find it again after re-analysis
+        self.generation = 0
+        self.task: Task | None = None
+        self._tasks: set[Task] = set()  # running tasks, kept alive until they report
+        self._next_id = 1
+        self.font_size = int(self.settings.value("ui/font_size", DEFAULT_FONT))
+        self.palette_name = str(self.settings.value("ui/theme", "light"))
+        self.setAcceptDrops(True)
+        self.setWindowTitle("Crosscheck")
+        self._build()
+        self._build_actions()
+        self.apply_palette(self.palette_name)
+        self._restore_state()
         self._update_title()
-        if problems:
-            QMessageBox.warning(self, "Some articles could not be opened", "\n".join(problems))
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        self.groups = GroupPanel()
+        self.groups.group_selected.connect(self.select_group)
+        self.groups.unique_selected.connect(self.select_unique)
+        self.column_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.column_splitter.setChildrenCollapsible(False)
+        self.column_splitter.setHandleWidth(6)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.column_splitter)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.empty = self._empty_state()
+        self.find_bar = FindBar()
+        self.find_bar.searched.connect(self._find)
+        self.find_bar.hide()
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(0)
+        rl.addWidget(self.find_bar)
+        rl.addWidget(self.empty, 1)
+        rl.addWidget(self.scroll, 1)
+        self.scroll.hide()
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.setObjectName("mainSplit")
+        self.main_split.addWidget(self.groups)
+        self.main_split.addWidget(right)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([300, 980])
+        self.setCentralWidget(self.main_split)
+
+        self.compare = ComparePanel()
+        self.compare_dock = QDockWidget("Compare", self)
+        self.compare_dock.setObjectName("compareDock")
+        self.compare_dock.setWidget(self.compare)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
+        self.coverage_model = CoverageModel(self)
+        self.coverage = QTableView()
+        self.coverage.setModel(self.coverage_model)
+        self.coverage.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.coverage.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.coverage.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.coverage.clicked.connect(self._coverage_clicked)
+        self.coverage_dock = QDockWidget("Coverage", self)
+        self.coverage_dock.setObjectName("coverageDock")
+        self.coverage_dock.setWidget(self.coverage)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.coverage_dock)
+        self.splitDockWidget(self.compare_dock, self.coverage_dock, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.compare_dock, self.coverage_dock], [760, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.compare_dock], [190], Qt.Orientation.Vertical)
+
+        self.status = QLabel("Open two or more articles to compare them.")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the analysis (Esc)")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+    def _empty_state(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        text = QLabel("<h2>Compare how outlets report the same event</h2>"
+                      "<p>Open two or more articles (text, Markdown or saved web pages), drop them here, "
+                      "paste an article with Ctrl+Shift+V, or add a link with Ctrl+L.</p>")
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for label, slot in (("Open articles…", self._on_open), ("Open the demo", self.open_demo)):
+            b = QPushButton(label)
+            b.clicked.connect(slot)
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return box
+
+    def _action(self, text: str, slot, keys=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            if isinstance(keys, list):
+                action.setShortcuts(keys)
+            else:
+                action.setShortcut(keys)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence
+        self.act_open = self._action("&Open…", self._on_open, K.StandardKey.Open, "Open article files")
+        self.act_paste = self._action("&Paste as article", self._on_paste, K("Ctrl+Shift+V"),
+                                      "Add the clipboard's text as a new article")
+        self.act_url = self._action("Add &link…", self._on_url, K("Ctrl+L"), "Fetch an article from a web address")
+        self.act_demo = self._action("Open the &demo", self.open_demo, None, "Open the built-in demo articles")
+        self.act_close_all = self._action("&Close all articles", self.close_all, None)
+        self.act_quit = self._action("&Quit", self.close, K.StandardKey.Quit)
+        self.act_next = self._action("&Next group", lambda: self.step_group(1), [K("Alt+Down"), K("Ctrl+]")])
+        self.act_prev = self._action("&Previous group", lambda: self.step_group(-1), [K("Alt+Up"), K("Ctrl+[")])
+        self.act_next_diff = self._action("Next &difference", lambda: self.step_difference(1), K("F8"),
+                                          "Next group with changed words or a conflict")
+        self.act_prev_diff = self._action("Previous d&ifference", lambda: self.step_difference(-1), K("Shift+F8"))
+        self.act_find = self._action("&Find in all columns", self.show_find, K.StandardKey.Find)
+        self.act_find.setIconText("Find")
+        self.act_cancel = self._action("Cancel analysis", self.cancel, K("Esc"))
+        self.act_rerun = self._action("Re-run &analysis", self.analyze, K("F5"))
+        self.act_zoom_in = self._action("Zoom &in", lambda: self.zoom(1), [K.StandardKey.ZoomIn, K("Ctrl+=")])
+        self.act_zoom_out = self._action("Zoom &out", lambda: self.zoom(-1), K.StandardKey.ZoomOut)
+        self.act_zoom_reset = self._action("&Reset zoom", lambda: self.zoom(0), K("Ctrl+0"))
+        self.act_dark = self._action("&Dark theme", lambda on: self.apply_palette("dark" if on else "light"))
+        self.act_dark.setCheckable(True)
+        self.act_shortcuts = self._action("&Keyboard shortcuts", self.show_shortcuts, K("F1"))
+        self.act_about = self._action("&About Crosscheck", self._about)
+        self.ref_actions = [
+            self._action(f"Make column {n} the reference", lambda _=False, n=n: self._reference_by_position(n - 1),
+                         K(f"Ctrl+{n}"))
+            for n in range(1, 10)
+        ]
+
+        menu = self.menuBar().addMenu("&File")
+        for a in (self.act_open, self.act_paste, self.act_url, self.act_demo):
+            menu.addAction(a)
+        self.recent_menu = menu.addMenu("Open &recent")
+        self._fill_recent()
+        menu.addSeparator()
+        menu.addAction(self.act_close_all)
+        menu.addAction(self.act_quit)
+        menu = self.menuBar().addMenu("&View")
+        for a in (self.act_find, self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, self.act_rerun):
+            menu.addAction(a)
+        menu.addSeparator()
+        menu.addAction(self.act_dark)
+        menu.addAction(self.compare_dock.toggleViewAction())
+        menu.addAction(self.coverage_dock.toggleViewAction())
+        menu = self.menuBar().addMenu("&Go")
+        for a in (self.act_next, self.act_prev, self.act_next_diff, self.act_prev_diff):
+            menu.addAction(a)
+        ref_menu = menu.addMenu("&Reference")
+        for a in self.ref_actions:
+            ref_menu.addAction(a)
+        menu = self.menuBar().addMenu("&Help")
+        menu.addAction(self.act_shortcuts)
+        menu.addAction(self.act_about)
+
+        bar = QToolBar("Main")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        self.act_open.setIconText("Open")
+        self.act_paste.setIconText("Paste")
+        self.act_url.setIconText("Link")
+        self.act_demo.setIconText("Demo")
+        for a in (self.act_open, self.act_paste, self.act_url, self.act_demo):
+            bar.addAction(a)
+        bar.addSeparator()
+        self.show_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(False)
+        for key, label, tip in (("passages", "Passages", "Mark linked and single-source passages"),
+                                ("changes", "Changes", "Mark changed words against the reference"),
+                                ("noise", "Noise", "Also mark spelling, bracket and quote-mark changes")):
+            a = QAction(label, self)
+            a.setCheckable(True)
+            a.setChecked(key != "noise" or self.settings.value("ui/show_noise", "true") == "true")
+            a.setToolTip(tip)
+            a.toggled.connect(lambda _on: self._paint_highlights())
+            group.addAction(a)
+            bar.addAction(a)
+            self.show_actions[key] = a
+        bar.addSeparator()
+        self.act_prev.setIconText("◀ Prev")
+        self.act_next.setIconText("Next ▶")
+        bar.addAction(self.act_prev)
+        bar.addAction(self.act_next)
+        bar.addAction(self.act_find)
+        self.addToolBar(bar)
+
+    # ------------------------------------------------------------------ settings
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("ui/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("ui/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        split = self.settings.value("ui/main_split")
+        if isinstance(split, QByteArray):
+            self.main_split.restoreState(split)
+
+    def save_state(self) -> None:
+        self.settings.setValue("ui/geometry", self.saveGeometry())
+        self.settings.setValue("ui/state", self.saveState())
+        self.settings.setValue("ui/main_split", self.main_split.saveState())
+        self.settings.setValue("ui/font_size", self.font_size)
+        self.settings.setValue("ui/theme", self.palette_name)
+        self.settings.setValue("ui/show_noise", "true" if self.show_actions["noise"].isChecked() else "false")
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.cancel()
+        self.save_state()
+        super().closeEvent(event)
+
+    def _remember(self, refs: list[str]) -> None:
+        recent = [r for r in (self.settings.value("recent", []) or []) if r not in refs]
+        recent = (list(refs) + recent)[:MAX_RECENT]
+        self.settings.setValue("recent", recent)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.value("recent", []) or []
+        if isinstance(recent, str):
+            recent = [recent]
+        for ref in recent:
+            a = self.recent_menu.addAction(ref)
+            a.triggered.connect(lambda _=False, r=ref: self.open_sources([r]))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # ------------------------------------------------------------------ looks
+    @property
+    def palette_(self) -> Palette:
+        return PALETTES[self.palette_name]
+
+    def apply_palette(self, name: str) -> None:
+        self.palette_name = name if name in PALETTES else "light"
+        self.act_dark.blockSignals(True)
+        self.act_dark.setChecked(self.palette_name == "dark")
+        self.act_dark.blockSignals(False)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.palette_)
+        self.groups.set_palette(self.palette_)
+        self._apply_font()
+        self._paint_highlights()
+        if self.selected:
+            self.select_group(self.selected, scroll=False)
+
+    def zoom(self, step: int) -> None:
+        self.font_size = DEFAULT_FONT if step == 0 else max(7, min(28, self.font_size + step))
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        for column in self.columns.values():
+            font = column.view.font()
+            font.setPointSize(self.font_size)
+            column.view.setFont(font)
+            column.view.document().setDefaultFont(font)
+
+    # ------------------------------------------------------------------ opening
+    def open_demo(self) -> None:
+        self.open_sources([str(p) for p in demo_articles()])
+
+    def open_sources(self, refs: list[str], pasted: str | None = None) -> None:
+        """Load files and links in the background, then re-analyse with them added."""
+        if not refs and pasted is None:
+            return
+        task = Task(-1, load_work(refs, self._next_id, pasted))
+        self._next_id += len(refs) + (pasted is not None)
+        task.signals.finished.connect(self._on_loaded)
+        task.signals.failed.connect(lambda _g, msg: self._problem("Could not open", msg))
+        task.signals.progressed.connect(lambda _g, f, m: self._show_progress(f, m))
+        self._keep(task)
+        self._show_progress(0.0, "loading")
+        start(task)
+        if refs:
+            self._remember([r for r in refs if not r.startswith(str(Path(demo_articles()[0]).parent))])
+
+    def _keep(self, task: Task) -> None:
+        self._tasks.add(task)
+        for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+            signal.connect(lambda *_args, t=task: self._tasks.discard(t))
+
+    def _on_loaded(self, _generation: int, loaded: Loaded) -> None:
+        for source in loaded.sources:
+            self.sources.append(source)
+            self._add_column(source)
+        if self.reference is None and self.sources:
+            self.reference = self.sources[0].id
+        self._mark_reference()
+        self._update_title()
+        if loaded.problems:
+            self._problem("Some articles could not be opened", "\n".join(loaded.problems))
+        if loaded.sources:
+            self.analyze()
+        else:
+            self._hide_progress()
+
+    def _on_open(self) -> None:
+        start_dir = str(self.settings.value("last_dir", ""))
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", start_dir, _FILTER)
+        if paths:
+            self.settings.setValue("last_dir", str(Path(paths[0]).parent))
+            self.open_sources(paths)
+
+    def _on_paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self._problem("Nothing to paste", "The clipboard holds no text.")
+        elif text.strip().startswith(("http://", "https://")) and len(text.split()) == 1:
+            self.open_sources([text.strip()])
+        else:
+            self.open_sources([], pasted=text)
+
+    def _on_url(self) -> None:
+        url, ok = QInputDialog.getText(self, "Add a link", "Web address of the article (http or https):")
+        if ok and url.strip():
+            self.open_sources([url.strip()])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        data = event.mimeData()
+        refs = []
+        for url in data.urls():
+            refs.append(url.toLocalFile() if url.isLocalFile() else url.toString())
+        if refs:
+            self.open_sources(refs)
+        elif data.hasText():
+            text = data.text()
+            url = QUrl(text.strip())
+            if url.scheme() in ("http", "https") and len(text.split()) == 1:
+                self.open_sources([text.strip()])
+            else:
+                self.open_sources([], pasted=text)
+        event.acceptProposedAction()
+
+    # ------------------------------------------------------------------ columns
+    def _add_column(self, source: Source) -> None:
+        column = ArticleColumn(source)
+        column.header.reference_requested.connect(lambda sid=source.id: self.set_reference(sid))
+        column.header.close_requested.connect(lambda sid=source.id: self.close_source(sid))
+        column.header.move_requested.connect(lambda d, sid=source.id: self.move_source(sid, d))
+        column.view.offset_clicked.connect(lambda off, sid=source.id: self._clicked(sid, off))
+        self.columns[source.id] = column
+        self.column_splitter.addWidget(column)
+        self._apply_font()
+        self._relayout()
+
+    def _relayout(self) -> None:
+        for i, source in enumerate(self.sources):
+            self.column_splitter.insertWidget(i, self.columns[source.id])
+            self.columns[source.id].header.set_letter(letter(i))
+        n = len(self.sources)
+        self.column_splitter.setMinimumWidth(n * (MIN_COLUMN_WIDTH + 6))
+        if n:
+            self.column_splitter.setSizes([1000] * n)
+        self.empty.setVisible(n == 0)
+        self.scroll.setVisible(n > 0)
+
+    def close_source(self, source_id: str) -> None:
+        column = self.columns.pop(source_id, None)
+        if column is None:
+            return
+        self.sources = [s for s in self.sources if s.id != source_id]
+        column.setParent(None)
+        column.deleteLater()
+        if self.reference == source_id:
+            self.reference = self.sources[0].id if self.sources else None
+        self._mark_reference()
+        self._relayout()
+        self._update_title()
+        if len(self.sources) >= 2:
+            self.analyze()
+        else:
+            self.cancel()
+            self._set_analysis(None)
+
+    def close_all(self) -> None:
+        for sid in list(self.columns):
+            column = self.columns.pop(sid)
+            column.setParent(None)
+            column.deleteLater()
+        self.sources = []
+        self.reference = None
+        self.cancel()
+        self._set_analysis(None)
+        self._relayout()
+        self._update_title()
+
+    def move_source(self, source_id: str, delta: int) -> None:
+        at = next(i for i, s in enumerate(self.sources) if s.id == source_id)
+        to = max(0, min(len(self.sources) - 1, at + delta))
+        if to == at:
+            return
+        self.sources.insert(to, self.sources.pop(at))
+        self._relayout()
+        if self.analysis is not None:
+            self.analyze()
+
+    def set_reference(self, source_id: str) -> None:
+        if source_id not in self.columns:
+            return
+        self.reference = source_id
+        self._mark_reference()
+        if self.analysis is not None:
+            self._run(view_work(self.analysis.comparison, source_id), "comparing with the new reference")
+
+    def _reference_by_position(self, position: int) -> None:
+        if 0 <= position < len(self.sources):
+            self.set_reference(self.sources[position].id)
+
+    def _mark_reference(self) -> None:
+        for sid, column in self.columns.items():
+            column.header.set_reference(sid == self.reference)
 
     def _update_title(self) -> None:
         n = len(self.sources)
         self.setWindowTitle(f"Crosscheck — {n} article{'s' * (n != 1)}" if n else "Crosscheck")
 
-    def _on_open(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", "", _FILTER)
-        if paths:
-            self.open_sources(paths)
+    # ------------------------------------------------------------------ analysis
+    def analyze(self) -> None:
+        if len(self.sources) < 2:
+            self._set_analysis(None)
+            self.status.setText("Open at least one more article to compare.")
+            self._hide_progress()
+            return
+        self._run(analysis_work(self.sources, self.reference), "analysing")
 
-    def _on_demo(self) -> None:
-        self.open_sources([str(p) for p in demo_articles()])
+    def _run(self, work, message: str) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        self.generation += 1
+        task = Task(self.generation, work)
+        task.signals.progressed.connect(self._on_progress)
+        task.signals.finished.connect(self._on_analysis)
+        task.signals.failed.connect(self._on_failed)
+        task.signals.cancelled.connect(self._on_cancelled)
+        self.task = task
+        self._keep(task)
+        self._show_progress(0.0, message)
+        start(task)
 
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    def _on_progress(self, generation: int, fraction: float, message: str) -> None:
+        if generation == self.generation:
+            self._show_progress(fraction, message)
+
+    def _show_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(100 * fraction))
+        self.progress.show()
+        self.cancel_button.show()
+        self.status.setText(message[:1].upper() + message[1:] + "…")
+
+    def _hide_progress(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _on_analysis(self, generation: int, analysis: Analysis) -> None:
+        if generation != self.generation:
+            return  # a newer run has started since; its result will come
+        self.task = None
+        self._hide_progress()
+        if {s.id for s in analysis.comparison.sources} != {s.id for s in self.sources}:
+            self.analyze()  # sources changed while it ran
+            return
+        self._set_analysis(analysis)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation == self.generation:
+            self.task = None
+            self._hide_progress()
+            self._problem("Analysis failed", message)
+
+    def _on_cancelled(self, generation: int) -> None:
+        if generation == self.generation:
+            self.task = None
+            self._hide_progress()
+            self.status.setText("Analysis cancelled. Add or close an article, or press F5, to run it again.")
+
+    def _set_analysis(self, analysis: Analysis | None) -> None:
+        self.analysis = analysis
+        self.groups.set_analysis(analysis)
+        self.coverage_model.set_analysis(analysis)
+        self._paint_highlights()
+        if analysis is None:
+            self.compare.clear()
+            self.selected = None
+            return
+        c = analysis.comparison
+        quotes = sum(g.kind == "quote" for g in c.groups)
+        conflicts = sum(bool(g.findings) for g in c.groups)
+        self.status.setText(f"{len(c.sources)} articles · {quotes} linked quotes · {len(c.groups) - quotes} "
+                            f"linked claims · {len(c.unique)} only in one source · {conflicts} with conflicts")
+        again = self._regroup()
+        if again:
+            self.select_group(again, scroll=False)
+        else:
+            self.selected = None
+            self.compare.clear()
+            for column in self.columns.values():
+                column.view.set_outlined([], QColor(self.palette_.outline))
+
+    def _regroup(self) -> str | None:
+        """The group that holds the passage selected before a re-analysis, if any still does."""
+        if self._anchor is None or self.analysis is None:
+            return None
+        sid, span = self._anchor
+        for g in self.analysis.comparison.groups:
+            if any(m.source == sid and m.span.overlaps(span) for m in g.members):
+                return g.id
+        return None
+
+    def _paint_highlights(self) -> None:
+        show = {k: a.isChecked() for k, a in self.show_actions.items()} if hasattr(self, "show_actions") else {}
+        for sid, column in self.columns.items():
+            found = self.analysis.highlights.get(sid, []) if self.analysis else []
+            keep = []
+            for h in found:
+                if h.meaning == "noise-change" and not (show.get("noise", True) and show.get("changes", True)):
+                    continue
+                if h.meaning in ("change", "conflict") and not show.get("changes", True):
+                    continue
+                if h.meaning not in ("change", "conflict", "noise-change") and not show.get("passages", True):
+                    continue
+                keep.append(h)
+            column.show_highlights(keep, self.palette_)
+
+    # ------------------------------------------------------------------ selection
+    def _clicked(self, source_id: str, offset: int) -> None:
+        if self.analysis is None:
+            return
+        gid = group_of_offset(self.analysis.comparison, source_id, offset)
+        if gid:
+            self.select_group(gid)
+            return
+        for u in self.analysis.comparison.unique:
+            if u.source == source_id and u.span.start <= offset < u.span.end:
+                self.select_unique(u)
+                return
+
+    def select_group(self, group_id: str, scroll: bool = True) -> None:
+        if self.analysis is None:
+            return
+        group = next((g for g in self.analysis.comparison.groups if g.id == group_id), None)
+        if group is None:
+            return
+        self.selected = group_id
+        first = group.members[0]
+        self._anchor = (first.source, first.span)
+        color = QColor(self.palette_.outline)
+        for sid, column in self.columns.items():
+            spans = [m.span for m in group.members if m.source == sid]
+            column.view.set_outlined(spans, color)
+            if spans and scroll:
+                column.view.scroll_to_offset(spans[0].start)
+        self.compare.show_group(self.analysis.comparison, group, self.reference, self.palette_)
+        self.groups.select_group(group_id)
+        row = next(i for i, g in enumerate(self.analysis.comparison.groups) if g.id == group_id)
+        current = self.coverage.currentIndex()
+        if not current.isValid() or current.row() != row:
+            self.coverage.setCurrentIndex(self.coverage_model.index(row, 0))
+        self.coverage.scrollTo(self.coverage_model.index(row, 0))
+
+    def select_unique(self, unique: Unique) -> None:
+        if self.analysis is None:
+            return
+        self.selected = None
+        self._anchor = None
+        color = QColor(self.palette_.outline)
+        for sid, column in self.columns.items():
+            column.view.set_outlined([unique.span] if sid == unique.source else [], color)
+        self.columns[unique.source].view.scroll_to_offset(unique.span.start)
+        self.compare.show_unique(self.analysis.comparison, unique)
+        self.groups.select_unique(unique)
+
+    def _coverage_clicked(self, index: QModelIndex) -> None:
+        gid = index.data(GROUP_ID)
+        if not gid:
+            return
+        self.select_group(gid)
+        source = self.analysis.comparison.sources[index.column()] if self.analysis else None
+        if source is not None and source.id in self.columns:
+            self.scroll.ensureWidgetVisible(self.columns[source.id])
+
+    def step_group(self, step: int) -> None:
+        ids = self.groups.visible_group_ids()
+        if not ids:
+            return
+        at = ids.index(self.selected) if self.selected in ids else (-1 if step > 0 else len(ids))
+        self.select_group(ids[(at + step) % len(ids)])
+
+    def step_difference(self, step: int) -> None:
+        """Next group whose versions differ in substance (a changed word or a conflict)."""
+        if self.analysis is None:
+            return
+        ids = self.groups.visible_group_ids()
+        by_id = {g.id: g for g in self.analysis.comparison.groups}
+        differing = [
+            gid for gid in ids if by_id[gid].findings or changed_count(diffs_against(by_id[gid], self.reference))
+        ]
+        if not differing:
+            self.status.setText("No differences in the groups shown.")
+            return
+        order = ids
+        at = order.index(self.selected) if self.selected in order else (-1 if step > 0 else len(order))
+        for k in range(1, len(order) + 1):
+            gid = order[(at + step * k) % len(order)]
+            if gid in differing:
+                self.select_group(gid)
+                return
+
+    # ------------------------------------------------------------------ find
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.focus()
+
+    def _find(self, text: str, step: int) -> None:
+        fmt = char_format("find", self.palette_)
+        total = 0
+        first: tuple[ArticleColumn, int] | None = None
+        needle = text.lower()
+        for source in self.sources:
+            column = self.columns[source.id]
+            hay = source.text.lower()
+            spans = []
+            at = hay.find(needle) if needle else -1
+            while at >= 0:
+                spans.append(Span(at, at + len(needle)))
+                at = hay.find(needle, at + 1)
+            total += len(spans)
+            column.view.set_layer("find", [column.view.selection(s, fmt) for s in spans])
+            if spans:
+                cursor_at = column.view.textCursor().position()
+                following = [s for s in spans if (s.start > cursor_at if step >= 0 else s.start < cursor_at)]
+                target = (following[0] if step >= 0 else following[-1]) if following else spans[0 if step >= 0 else -1]
+                if step != 0:
+                    cur = column.view.textCursor()
+                    cur.setPosition(target.start)
+                    cur.setPosition(target.end, cur.MoveMode.KeepAnchor)
+                    column.view.setTextCursor(cur)
+                column.view.scroll_to_offset(target.start)
+                first = first or (column, target.start)
+        self.find_bar.set_count(total, len([s for s in self.sources if needle and needle in s.text.lower()]))
+
+    # ------------------------------------------------------------------ messages
+    def _problem(self, title: str, text: str) -> None:
+        self._hide_progress()
+        self.status.setText(text.splitlines()[0] if text else title)
+        QMessageBox.warning(self, title, text)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.actions(), self).exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About Crosscheck",
+                          f"<b>Crosscheck {__version__}</b><p>Compare how outlets report the same event: "
+                          "quotes, speakers, claims and wording, side by side. Everything runs on this "
+                          "computer; nothing you open leaves it.</p>")
+
+    @property
+    def busy(self) -> bool:
+        """Whether loading or analysis is still running (tests and benchmarks wait on this)."""
+        return bool(self._tasks)

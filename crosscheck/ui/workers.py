@@ -1,0 +1,137 @@
+"""Long work off the GUI thread: loading articles and analysing them.
+
+Each task is a ``QRunnable`` on the global thread pool; its signals live on a ``QObject`` so they
+are delivered to the GUI thread by Qt's queued connections. A task never touches a widget. Every
+task carries a generation number; the window ignores results from a generation it has moved past
+(the user added an article mid-run), and cancelling sets a flag the core pipeline checks.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from crosscheck.core import view
+from crosscheck.core.model import Comparison, Source
+from crosscheck.core.pipeline import AnalysisCancelled, analyze
+from crosscheck.io.errors import InputError
+from crosscheck.io.load import load, load_pasted
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the window needs from one run, computed off the GUI thread."""
+
+    comparison: Comparison
+    reference: str | None
+    highlights: dict[str, list[view.Highlight]]
+    coverage: list[list[str]]
+
+
+def compute_view(comparison: Comparison, reference: str | None) -> Analysis:
+    return Analysis(comparison, reference, view.highlights(comparison, reference),
+                    view.coverage(comparison, reference))
+
+
+class TaskSignals(QObject):
+    progressed = Signal(int, float, str)  # generation, fraction, message
+    finished = Signal(int, object)  # generation, result
+    failed = Signal(int, str)  # generation, message
+    cancelled = Signal(int)
+
+
+class Task(QRunnable):
+    """Runs ``work(progress, cancelled)`` and reports through ``signals``."""
+
+    def __init__(self, generation: int, work: Callable[[Callable[[float, str], None], Callable[[], bool]], object]):
+        super().__init__()
+        self.generation = generation
+        self.work = work
+        self.signals = TaskSignals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)  # the window keeps a reference until it has the result
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        def progress(fraction: float, message: str) -> None:
+            self.signals.progressed.emit(self.generation, fraction, message)
+
+        try:
+            result = self.work(progress, self._cancel.is_set)
+        except AnalysisCancelled:
+            self.signals.cancelled.emit(self.generation)
+        except InputError as exc:
+            self.signals.failed.emit(self.generation, str(exc))
+        except Exception as exc:  # a bug must reach the user as a message, never kill the thread
+            traceback.print_exc()
+            self.signals.failed.emit(self.generation, f"Analysis failed: {type(exc).__name__}: {exc}")
+        else:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit(self.generation)
+            else:
+                self.signals.finished.emit(self.generation, result)
+
+
+def analysis_work(sources: Sequence[Source], reference: str | None):
+    sources = list(sources)
+
+    def work(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Analysis:
+        comparison = analyze(sources, progress=lambda f, m: progress(0.9 * f, m), cancelled=cancelled)
+        progress(0.95, "preparing highlights")
+        return compute_view(comparison, reference)
+
+    return work
+
+
+def view_work(comparison: Comparison, reference: str | None):
+    def work(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Analysis:
+        return compute_view(comparison, reference)
+
+    return work
+
+
+@dataclass(frozen=True)
+class Loaded:
+    sources: list[Source]
+    problems: list[str]
+
+
+def load_work(refs: Sequence[str], first_id: int, pasted: str | None = None):
+    """Load each reference; a refused one becomes a message and the others still load."""
+    refs = list(refs)
+
+    def work(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Loaded:
+        sources, problems = [], []
+        n = first_id
+        if pasted is not None:
+            try:
+                sources.append(load_pasted(pasted, f"s{n}"))
+                n += 1
+            except InputError as exc:
+                problems.append(str(exc))
+        for i, ref in enumerate(refs):
+            if cancelled():
+                raise AnalysisCancelled()
+            progress(i / max(len(refs), 1), f"loading {ref}")
+            try:
+                sources.append(load(ref, f"s{n}"))
+                n += 1
+            except InputError as exc:
+                problems.append(str(exc))
+        return Loaded(sources, problems)
+
+    return work
+
+
+def start(task: Task) -> None:
+    QThreadPool.globalInstance().start(task)
