@@ -27,7 +27,7 @@ from crosscheck.core.view import Highlight
 from crosscheck.ui.highlight import Palette, char_format
 
 ALIGN_AT = 0.22  # selected passages line up at this fraction of the column's height
-MIN_COLUMN_WIDTH = 220  # narrower than this, a column is read by scrolling sideways
+MIN_COLUMN_WIDTH = 190  # narrower than this, a column is read by scrolling sideways
 
 
 def _esc(text: str) -> str:
@@ -106,15 +106,34 @@ class ArticleTextView(QTextEdit):
         painter.end()
 
     # ---- scrolling
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        # Room below the last line, so a passage near the end can still scroll up to the height
+        # where the other columns show theirs (as Meld pads its panes).
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        want = int(self.viewport().height() * (1 - ALIGN_AT))
+        if abs(fmt.bottomMargin() - want) > 4:
+            fmt.setBottomMargin(want)
+            frame.setFrameFormat(fmt)
+
+    def reachable(self, offset: int) -> tuple[int, int]:
+        """The heights (viewport pixels) at which scrolling can place the text at ``offset``."""
+        y = self.document_y(offset)
+        return y - self.verticalScrollBar().maximum(), y
+
     def document_y(self, offset: int) -> int:
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(offset, self.document().characterCount() - 1))
         return self.cursorRect(cursor).top() + self.verticalScrollBar().value()
 
     def scroll_to_offset(self, offset: int, at: float = ALIGN_AT) -> None:
-        """Scroll so the text at ``offset`` sits at the same height in every column."""
-        bar = self.verticalScrollBar()
-        bar.setValue(int(self.document_y(offset) - self.viewport().height() * at))
+        """Scroll so the text at ``offset`` sits ``at`` of the way down the column."""
+        self.place_offset(offset, int(self.viewport().height() * at))
+
+    def place_offset(self, offset: int, y: int) -> None:
+        """Scroll so the text at ``offset`` is ``y`` pixels from the top of the column."""
+        self.verticalScrollBar().setValue(int(self.document_y(offset) - y))
 
     def offset_top(self, offset: int) -> int:
         """Where the text at ``offset`` is now, in viewport pixels from the top."""
@@ -177,6 +196,8 @@ class ColumnHeader(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
         self.is_reference = False
+        self._star = ""
+        self.meta_text = ""
         s = source
         tip = [s.title or "", f"File: {s.path}"] + ([f"URL: {s.url}"] if s.url else [])
         self.setToolTip("\n".join(t for t in tip if t))
@@ -200,15 +221,21 @@ class ColumnHeader(QFrame):
         self.star.setChecked(on)
         self.star.setText("★" if on else "☆")
         star = " ★" if on else ""
-        letter = f"<span style='color:gray'>{_esc(self.letter)}</span> " if self.letter else ""
-        self.name.setText(f"{letter}<b>{_esc(s.label)}{star}</b>")
-        self.meta.setText(" · ".join(x for x in (s.author, s.published, f"{s.word_count:,} words") if x))
+        self._star = star
+        self.meta_text = " · ".join(x for x in (s.published, f"{s.word_count:,} words", s.author) if x)
         self._elide()
 
     def _elide(self) -> None:
-        title = self.source.title if self.source.title and self.source.title != self.source.label else ""
+        s = self.source
+        fm = self.name.fontMetrics()
+        name = fm.elidedText(s.label, Qt.TextElideMode.ElideRight, max(30, self.name.width() - fm.horizontalAdvance(
+            f"{self.letter}  {self._star} ")))
+        letter = f"<span style='color:gray'>{_esc(self.letter)}</span> " if self.letter else ""
+        self.name.setText(f"{letter}<b>{_esc(name)}{self._star}</b>")
+        title = s.title if s.title and s.title != s.label else ""
         width = max(40, self.title.width())
         self.title.setText(self.title.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, width))
+        self.meta.setText(self.meta.fontMetrics().elidedText(self.meta_text, Qt.TextElideMode.ElideRight, width))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from crosscheck.core.diff import NOISE
 from crosscheck.core.model import Comparison, Group, Unique
 from crosscheck.core.view import diffs_against, disagreeing
+from crosscheck.core.view import letters as view_letters
 from crosscheck.ui.highlight import Palette
 
 _FINDING = {"misquote": "Possible misquote", "attribution_conflict": "Attribution conflict",
@@ -54,7 +55,8 @@ class ComparePanel(QWidget):
         why = "; ".join(group.why)
         self.title.setText(f"<b>{glyph} {e(group.label)}</b><br><span style='color:{palette.noise_fg}'>"
                            f"Linked because: {e(why)}</span>")
-        names = {s.id: s.label for s in comparison.sources}
+        letters = view_letters(comparison)
+        names = {s.id: f"{letters[s.id]} · {s.label}" for s in comparison.sources}
         conflicted = disagreeing(group, reference)
         rows = []
         for f in group.findings:

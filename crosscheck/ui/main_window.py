@@ -36,7 +36,7 @@ from crosscheck import __version__
 from crosscheck.core.model import Source, Span, Unique
 from crosscheck.core.view import changed_count, diffs_against, group_of_offset, letter
 from crosscheck.resources import demo_articles
-from crosscheck.ui.article_view import MIN_COLUMN_WIDTH, ArticleColumn
+from crosscheck.ui.article_view import ALIGN_AT, MIN_COLUMN_WIDTH, ArticleColumn
 from crosscheck.ui.compare_panel import ComparePanel
 from crosscheck.ui.dialogs import ShortcutsDialog
 from crosscheck.ui.find_bar import FindBar
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.groups)
         self.main_split.addWidget(right)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([300, 980])
+        self.main_split.setSizes([270, 1010])
         self.setCentralWidget(self.main_split)
 
         self.compare = ComparePanel()
@@ -579,6 +579,10 @@ class MainWindow(QMainWindow):
         again = self._regroup()
         if again:
             self.select_group(again, scroll=False)
+        elif self.selected is None and c.groups:
+            # A first look should already show a comparison: the first quote, lined up.
+            shown = self.groups.visible_group_ids()
+            self.select_group(shown[0] if shown else c.groups[0].id)
         else:
             self.selected = None
             self.compare.clear()
@@ -633,11 +637,14 @@ class MainWindow(QMainWindow):
         first = group.members[0]
         self._anchor = (first.source, first.span)
         color = QColor(self.palette_.outline)
+        placed = []
         for sid, column in self.columns.items():
             spans = [m.span for m in group.members if m.source == sid]
             column.view.set_outlined(spans, color)
-            if spans and scroll:
-                column.view.scroll_to_offset(spans[0].start)
+            if spans:
+                placed.append((column.view, spans[0].start))
+        if scroll and placed:
+            self._line_up(placed)
         self.compare.show_group(self.analysis.comparison, group, self.reference, self.palette_)
         self.groups.select_group(group_id)
         row = next(i for i, g in enumerate(self.analysis.comparison.groups) if g.id == group_id)
@@ -645,6 +652,17 @@ class MainWindow(QMainWindow):
         if not current.isValid() or current.row() != row:
             self.coverage.setCurrentIndex(self.coverage_model.index(row, 0))
         self.coverage.scrollTo(self.coverage_model.index(row, 0))
+
+    @staticmethod
+    def _line_up(placed: list) -> None:  # list of (ArticleTextView, offset)
+        """Scroll every column so its passage sits at one common height, near the top third;
+        a passage too near an article's start pulls the common height up to where it can be."""
+        target = int(min(view.viewport().height() for view, _ in placed) * ALIGN_AT)
+        ranges = [view.reachable(offset) for view, offset in placed]
+        low, high = max(r[0] for r in ranges), min(r[1] for r in ranges)
+        y = max(low, min(target, high)) if low <= high else target
+        for view, offset in placed:
+            view.place_offset(offset, y)
 
     def select_unique(self, unique: Unique) -> None:
         if self.analysis is None:

@@ -209,9 +209,17 @@ class GroupFilterProxy(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
 
     def set_filter(self, **changes: Any) -> None:
+        # Qt 6.9 deprecates invalidateFilter() for begin/endFilterChange(); support both.
+        begin = getattr(self, "beginFilterChange", None)
+        if begin is not None:
+            begin()
         for key, value in changes.items():
             setattr(self, key, value)
-        self.invalidateFilter()
+        end = getattr(self, "endFilterChange", None)
+        if end is not None:
+            end()
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
         model = self.sourceModel()
