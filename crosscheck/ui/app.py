@@ -15,9 +15,17 @@ def run(refs: Sequence[str]) -> int:
     app.setApplicationName("Crosscheck")
     app.setOrganizationName("Crosscheck")
     window = MainWindow()
-    if not window.settings.contains("ui/geometry"):
-        window.resize(1280, 800)
-    window.show()
+    if window.settings.contains("ui/geometry"):
+        window.show()
+    else:
+        # First run: every column wants width, so take the screen unless it is a large one.
+        screen = app.primaryScreen().availableGeometry()
+        if screen.width() < 1700:
+            window.setGeometry(screen)  # without a window manager, maximising alone does nothing
+            window.showMaximized()
+        else:
+            window.resize(1600, 1000)
+            window.show()
     if refs:
         window.open_sources(list(refs))
     return app.exec()

@@ -76,7 +76,7 @@ class ComparePanel(QWidget):
             text = e(m.text) if d.reference is None else self._diff_html(d.ops, d.changes, palette)
             sim = "" if d.reference is None else (
                 f"<br><span style='color:{palette.noise_fg}'>{round(100 * d.similarity)}% same</span>")
-            rows.append(f"<tr><td valign='top' width='22%'><b>{e(names[m.source])}{star}{flag}</b>{who}{sim}</td>"
+            rows.append(f"<tr><td valign='top' width='26%'><b>{e(names[m.source])}{star}{flag}</b>{who}{sim}</td>"
                         f"<td valign='top'>{text}{part}</td></tr>")
         missing = [names[s.id] for s in comparison.sources if s.id not in {m.source for m in group.members}]
         if missing:

@@ -292,7 +292,9 @@ class CoverageModel(QAbstractTableModel):
             color = self.colors[state]
             return QBrush(QColor(color)) if color else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("white" if state in (view.REFERENCE, view.SAME, view.CONFLICTING) else "black"))
+            if state in (view.REFERENCE, view.SAME, view.CONFLICTING):
+                return QBrush(QColor("white"))
+            return QBrush(QColor("black")) if state == view.REWORDED else None  # absent: the theme's text
         if role == GROUP_ID:
             return self.analysis.comparison.groups[index.row()].id
         return None
