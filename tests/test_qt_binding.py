@@ -4,6 +4,7 @@ after a few thousand repaints on Python 3.11. pyproject.toml excludes it; this k
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import QRect
@@ -16,10 +17,13 @@ def test_painting_and_cursor_calls_keep_none_alive(qapp):
     document = QTextDocument()
     document.setPlainText("hello world")
     cursor = QTextCursor(document)
+    gc.collect()
     before = sys.getrefcount(None)
     for _ in range(3000):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(QRect(1, 1, 5, 5), QColor("red"))
         cursor.setPosition(3)
     painter.end()
-    assert sys.getrefcount(None) >= before - 50
+    # The bug lost one reference per call (9,000 here); other threads and the collector move the
+    # count by far less than that.
+    assert sys.getrefcount(None) >= before - 2000
