@@ -17,11 +17,15 @@ from crosscheck import __version__
 from crosscheck.core.pipeline import analyze
 from crosscheck.io.atomic import atomic_write_text
 from crosscheck.io.errors import InputError
-from crosscheck.io.export import FORMATS, render
+from crosscheck.io.export import FORMATS, render, with_flags
 from crosscheck.io.load import load
+from crosscheck.io.project import SUFFIX, Project
+from crosscheck.io.project import load as load_project
+from crosscheck.io.project import save as save_project
 from crosscheck.resources import demo_articles
 
-_EXTENSIONS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+_EXTENSIONS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv",
+               SUFFIX: "crosscheck"}
 _COMMANDS = ("open", "compare")
 
 
@@ -38,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_ = sub.add_parser("compare", help="compare articles headless and print the result")
     cmp_.add_argument("sources", nargs="*", metavar="FILE|URL", help="two or more articles")
     cmp_.add_argument("--demo", action="store_true", help="compare the built-in demo articles (plus any given)")
-    cmp_.add_argument("--format", "-f", choices=FORMATS, help="output format (default: from -o, else json)")
+    cmp_.add_argument("--format", "-f", choices=(*FORMATS, "crosscheck"),
+                      help="output format: json, md, html, csv (the flags) or crosscheck (a project); "
+                           "default: from -o's extension, else json")
     cmp_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     cmp_.add_argument("--quiet", "-q", action="store_true", help="no progress messages on stderr")
     return parser
@@ -75,16 +81,32 @@ def _compare(args: argparse.Namespace) -> int:
             raise InputError(f"{args.output}: cannot tell the format from the extension; use --format")
     fmt = fmt or "json"
     refs = _demo_refs(args.demo) + list(args.sources)
-    if len(refs) < 2:
-        raise InputError("need at least two articles to compare")
     progress = _Progress(enabled=not args.quiet)
-    sources = []
-    for i, ref in enumerate(refs, 1):
-        progress(i / (len(refs) + 1) * 0.3, f"loading {ref}")
-        sources.append(load(ref, f"s{i}"))
-    comparison = analyze(sources, progress=lambda f, msg: progress(0.3 + 0.7 * f, msg))
+    if len(refs) == 1 and refs[0].endswith(SUFFIX):
+        project = load_project(refs[0])
+        if len(project.sources) < 2:
+            raise InputError(f"{refs[0]}: the project holds fewer than two articles")
+    else:
+        if any(r.endswith(SUFFIX) for r in refs):
+            raise InputError("a project is compared on its own: crosscheck compare story.crosscheck")
+        if len(refs) < 2:
+            raise InputError("need at least two articles to compare")
+        sources = []
+        for i, ref in enumerate(refs, 1):
+            progress(i / (len(refs) + 1) * 0.3, f"loading {ref}")
+            sources.append(load(ref, f"s{i}"))
+        project = Project(sources=sources, reference=sources[0].id)
+    if fmt == "crosscheck":
+        if not args.output:
+            raise InputError("a project is written to a file: add -o story.crosscheck")
+        save_project(project, args.output)
+        progress.done()
+        return 0
+    comparison = analyze(project.sources, progress=lambda f, msg: progress(0.3 + 0.7 * f, msg),
+                         settings=project.settings, corrections=project.corrections)
+    comparison = with_flags(comparison, project.flags)
     progress.done()
-    text = render(comparison, fmt)
+    text = render(comparison, fmt, project.reference)
     if args.output:
         try:
             atomic_write_text(args.output, text)

@@ -18,13 +18,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.normalize import STOPWORDS
 from crosscheck.core.units import Unit
 
-QUOTE_SAME = 0.6  # share of the longer quote's words in common
-FRAGMENT_CONTAINED = 0.8  # share of a fragment's words found in the longer quote
-CLAIM_LINK = 0.4  # claim score needed to link
-CLAIM_MIN_SHARED = 3  # content words two linked claims must share (all of them, for shorter claims)
 CANDIDATES_PER_UNIT = 12
 
 
@@ -70,7 +67,7 @@ def _key(unit: Unit) -> str:
 # ---------------------------------------------------------------- quotes
 
 
-def link_quotes(units: Sequence[Unit]) -> list[list[int]]:
+def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[list[int]]:
     index: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
         for tok in set(u.tokens):
@@ -84,7 +81,7 @@ def link_quotes(units: Sequence[Unit]) -> list[list[int]]:
                 if j <= i or (i, j) in seen or units[j].source == u.source:
                     continue
                 seen.add((i, j))
-                link = _quote_link(units, i, j)
+                link = _quote_link(units, i, j, settings)
                 if link is not None:
                     links.append(link)
     clusters = _Clusters(len(units))
@@ -107,7 +104,7 @@ def link_quotes(units: Sequence[Unit]) -> list[list[int]]:
     return clusters.groups()
 
 
-def _quote_link(units: Sequence[Unit], i: int, j: int) -> Link | None:
+def _quote_link(units: Sequence[Unit], i: int, j: int, settings: Settings) -> Link | None:
     a, b = units[i].tokens, units[j].tokens
     if not a or not b:
         return None
@@ -116,12 +113,12 @@ def _quote_link(units: Sequence[Unit], i: int, j: int) -> Link | None:
     common = LCSseq.similarity(short, long_)
     same = common / len(long_)
     contained = common / len(short)
-    if len(short) >= 3 and same >= QUOTE_SAME:
+    if len(short) >= 3 and same >= settings.quote_same:
         return Link(i, j, same, "same")
     speakers = units[short_i].speaker, units[long_i].speaker
     if all(speakers) and speakers[0] != speakers[1]:
         return None  # a fragment is weak evidence: a different named speaker vetoes it
-    if len(short) >= 3 and contained >= FRAGMENT_CONTAINED and (len(short) >= 5 or _contiguous(short, long_)):
+    if len(short) >= 3 and contained >= settings.fragment_contained and (len(short) >= 5 or _contiguous(short, long_)):
         return Link(short_i, long_i, contained, "fragment")
     if len(short) <= 2 and _contiguous(short, long_) and all(speakers):
         return Link(short_i, long_i, 0.5, "scare")  # a scare quote: only with the same named speaker
@@ -164,7 +161,9 @@ def _fragments_fit(units: Sequence[Unit], clusters: _Clusters, short: int, targe
 # ---------------------------------------------------------------- claims
 
 
-def link_claims(units: Sequence[Unit], cancelled: Callable[[], bool] | None = None) -> list[list[int]]:
+def link_claims(
+    units: Sequence[Unit], cancelled: Callable[[], bool] | None = None, settings: Settings = DEFAULT
+) -> list[list[int]]:
     df = Counter(stem for u in units for stem in u.content)
     n = len(units) or 1
     idf = {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
@@ -185,8 +184,8 @@ def link_claims(units: Sequence[Unit], cancelled: Callable[[], bool] | None = No
                 if j > i and units[j].source != u.source:
                     shared[j] += idf[stem]
         for j, _ in sorted(shared.items(), key=lambda kv: -kv[1])[:CANDIDATES_PER_UNIT]:
-            score = claim_score(u, units[j], idf)
-            if score >= CLAIM_LINK:
+            score = claim_score(u, units[j], idf, settings.claim_min_shared)
+            if score >= settings.claim_link:
                 links.append(Link(i, j, score, "claim"))
     clusters = _Clusters(len(units))
     for lk in sorted(links, key=lambda lk: _order(units, lk)):
@@ -195,7 +194,7 @@ def link_claims(units: Sequence[Unit], cancelled: Callable[[], bool] | None = No
     return clusters.groups()
 
 
-def claim_score(a: Unit, b: Unit, idf: dict[str, float]) -> float:
+def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAULT.claim_min_shared) -> float:
     """How surely two sentences state the same thing, 0..1.
 
     Rarity-weighted overlap of content words (and figures, by value) carries most of the
@@ -206,7 +205,7 @@ def claim_score(a: Unit, b: Unit, idf: dict[str, float]) -> float:
     """
     shared = a.content & b.content
     # A shared figure ("£3.5m" / "3.5 million") is strong evidence: it stands for a word.
-    need = min(CLAIM_MIN_SHARED, len(a.content), len(b.content)) - any(s.startswith("#") for s in shared)
+    need = min(min_shared, len(a.content), len(b.content)) - any(s.startswith("#") for s in shared)
     if len(shared) < max(need, 2):
         return 0.0
     w = sum(idf.get(s, 0.0) for s in shared)

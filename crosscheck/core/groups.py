@@ -21,7 +21,9 @@ _FACTUAL = {"number", "date", "negation"}
 ALL_PAIRS_UP_TO = 8  # larger groups are diffed against the pivot only (pairs grow as n²)
 
 
-def build_group(gid: str, kind: str, units: Sequence[Unit], members_idx: Sequence[int]) -> Group:
+def build_group(
+    gid: str, kind: str, units: Sequence[Unit], members_idx: Sequence[int], by_hand: bool = False
+) -> Group:
     chosen = sorted((units[i] for i in members_idx), key=lambda u: (u.order, u.span.start))
     pivot = _pivot(kind, chosen)
     members = tuple(Member(u.source, u.span, u.text, u.speaker, u.partial or _is_fragment(u, chosen)) for u in chosen)
@@ -62,7 +64,9 @@ def build_group(gid: str, kind: str, units: Sequence[Unit], members_idx: Sequenc
     sim = min((d.similarity for d in diffs), default=1.0)
     return Group(
         id=gid, kind=kind, label=_label(kind, pivot), members=members, diffs=tuple(diffs),
-        similarity=sim, why=tuple(_why(kind, chosen, diffs, speakers)), findings=tuple(findings),
+        similarity=sim,
+        why=tuple((["linked or unlinked by hand"] if by_hand else []) + _why(kind, chosen, diffs, speakers)),
+        findings=tuple(findings),
     )
 
 

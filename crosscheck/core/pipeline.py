@@ -11,9 +11,11 @@ from collections.abc import Callable, Sequence
 
 from crosscheck.core.align import link_claims, link_quotes
 from crosscheck.core.boilerplate import find_boilerplate
+from crosscheck.core.config import DEFAULT, Settings
+from crosscheck.core.flags import Correction, place
 from crosscheck.core.groups import build_group, unique_of
-from crosscheck.core.model import Comparison, Group, Source
-from crosscheck.core.units import extract_units
+from crosscheck.core.model import Comparison, Group, Source, Span
+from crosscheck.core.units import Unit, extract_units
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -27,7 +29,10 @@ def analyze(
     sources: Sequence[Source],
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    settings: Settings = DEFAULT,
+    corrections: Sequence[Correction] = (),
 ) -> Comparison:
+    """Analyse the sources; the user's corrections (manual links and unlinks) apply on top."""
     def step(fraction: float, message: str) -> None:
         if cancelled is not None and cancelled():
             raise AnalysisCancelled()
@@ -44,9 +49,13 @@ def analyze(
     quotes = [u for u in units if u.kind == "quote"]
     claims = [u for u in units if u.kind == "claim"]
     step(0.5, "aligning quotes")
-    quote_groups = link_quotes(quotes)
+    quote_groups = link_quotes(quotes, settings)
     step(0.6, "aligning claims")
-    claim_groups = link_claims(claims, cancelled)
+    claim_groups = link_claims(claims, cancelled, settings)
+    by_hand: set[tuple[str, int]] = set()
+    if corrections:
+        quote_groups, claim_groups, by_hand = apply_corrections(
+            corrections, sources, quotes, claims, quote_groups, claim_groups)
     step(0.85, "comparing wording")
     groups: list[Group] = []
     ordered = sorted(
@@ -54,7 +63,8 @@ def analyze(
         key=lambda kg: (kg[0] != "quote", _first(quotes if kg[0] == "quote" else claims, kg[1])),
     )
     for n, (kind, members) in enumerate(ordered, 1):
-        groups.append(build_group(f"g{n}", kind, quotes if kind == "quote" else claims, members))
+        hand = any((kind, i) in by_hand for i in members)
+        groups.append(build_group(f"g{n}", kind, quotes if kind == "quote" else claims, members, by_hand=hand))
     linked_q = {i for g in quote_groups for i in g}
     linked_c = {i for g in claim_groups for i in g}
     # A sentence that carries a linked quote is reported by that quote's group, not unique.
@@ -67,6 +77,67 @@ def analyze(
     bp = tuple((sid, span) for sid, marks in boilerplate.items() for span, _ in marks)
     step(1.0, "done")
     return Comparison(sources=tuple(sources), groups=tuple(groups), unique=tuple(unique), boilerplate=bp)
+
+
+def apply_corrections(
+    corrections: Sequence[Correction],
+    sources: Sequence[Source],
+    quotes: list[Unit],
+    claims: list[Unit],
+    quote_groups: list[list[int]],
+    claim_groups: list[list[int]],
+) -> tuple[list[list[int]], list[list[int]], set[tuple[str, int]]]:
+    """Apply manual links and unlinks, in the order made, to the engine's groups.
+
+    A correction whose words can no longer be found is skipped (and shown as orphaned by the
+    window); one that no longer changes anything is harmless.
+    """
+    clusters = {"quote": [list(g) for g in quote_groups], "claim": [list(g) for g in claim_groups]}
+    units = {"quote": quotes, "claim": claims}
+    touched: set[tuple[str, int]] = set()
+    for correction in corrections:
+        placed = [place(a, sources) for a in correction.anchors]
+        if any(p.orphaned for p in placed):
+            continue
+        for kind in ("quote", "claim"):
+            found = [_unit_at(units[kind], p.source, p.span) for p in placed]
+            if all(i is not None for i in found):
+                break
+        else:
+            continue
+        groups = clusters[kind]
+        if correction.action == "unlink":
+            for i in found:
+                for g in groups:
+                    if i in g:
+                        g.remove(i)
+                        touched |= {(kind, j) for j in g}
+        elif correction.action == "link" and len(found) >= 2:
+            merged: list[int] = []
+            for i in found:
+                home = next((g for g in groups if i in g), None)
+                if home is not None:
+                    groups.remove(home)
+                    merged.extend(j for j in home if j not in merged)
+                elif i not in merged:
+                    merged.append(i)
+            groups.append(sorted(merged))
+            touched |= {(kind, j) for j in merged}
+    result = {}
+    for kind, groups in clusters.items():
+        result[kind] = [g for g in groups if len({units[kind][i].source for i in g}) >= 2]
+    return result["quote"], result["claim"], touched
+
+
+def _unit_at(units: list[Unit], source: str | None, span: Span | None) -> int | None:
+    """The passage of ``source`` that overlaps ``span`` most."""
+    best: tuple[int, int] | None = None
+    for i, u in enumerate(units):
+        if u.source == source and span is not None and u.span.overlaps(span):
+            overlap = min(u.span.end, span.end) - max(u.span.start, span.start)
+            if best is None or overlap > best[0]:
+                best = (overlap, i)
+    return best[1] if best else None
 
 
 def _first(units, members: list[int]) -> tuple[int, int]:

@@ -7,18 +7,27 @@ something the JSON does not.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from crosscheck import __version__
-from crosscheck.core.model import Comparison
+from crosscheck.core.flags import Flag, place
+from crosscheck.core.model import Comparison, Source
+from crosscheck.core.view import coverage
 from crosscheck.io.report import render_html, render_markdown
 
 SCHEMA = 1
-FORMATS = ("json", "md", "html")
+FORMATS = ("json", "md", "html", "csv")
 
 
-def to_dict(comparison: Comparison) -> dict[str, Any]:
+def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, Any]:
+    """The contract's JSON; ``reference`` (default: the first source) is what coverage compares with."""
+    ref = reference or (comparison.sources[0].id if comparison.sources else None)
+    cells = coverage(comparison, ref)
     return {
         "schema": SCHEMA,
         "generator": f"crosscheck {__version__}",
@@ -58,11 +67,66 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             {"source": sid, "start": span.start, "end": span.end} for sid, span in comparison.boilerplate
         ],
         "flags": list(comparison.flags),
+        "coverage": {
+            "reference": ref,
+            "rows": [
+                {"group": g.id, "cells": {src.id: state for src, state in zip(comparison.sources, row, strict=True)}}
+                for g, row in zip(comparison.groups, cells, strict=True)
+            ],
+        },
     }
 
 
-def render(comparison: Comparison, fmt: str) -> str:
-    data = to_dict(comparison)
+def flags_json(flags: Sequence[Flag], sources: Sequence[Source]) -> list[dict[str, Any]]:
+    """Flags as the contract carries them: each passage as a span of today's text (or orphaned)."""
+    out = []
+    for f in flags:
+        spans = []
+        for placed in (place(a, sources) for a in f.anchors):
+            spans.append({
+                "source": placed.source, "start": placed.span.start if placed.span else None,
+                "end": placed.span.end if placed.span else None, "text": placed.anchor.text,
+                "orphaned": placed.orphaned,
+            })
+        out.append({
+            "id": f.id, "category": f.category, "severity": f.severity, "status": f.status, "note": f.note,
+            "spans": spans, "group": f.group_label or None, "finding": f.finding or None,
+            "created": f.created, "modified": f.modified,
+        })
+    return out
+
+
+def with_flags(comparison: Comparison, flags: Sequence[Flag]) -> Comparison:
+    return replace(comparison, flags=tuple(flags_json(flags, comparison.sources)))
+
+
+def flags_csv(data: dict[str, Any]) -> str:
+    """One row per flag, for spreadsheets: passages as "outlet: text" joined by " | "."""
+    names = {s["id"]: s["label"] for s in data["sources"]}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "category", "severity", "status", "note", "passages", "sources", "group", "finding",
+                     "orphaned", "created", "modified"])
+    for f in data["flags"]:
+        passages = " | ".join(f"{names.get(sp['source'], sp['source'] or '?')}: {sp['text']}" for sp in f["spans"])
+        writer.writerow([
+            f["id"], f["category"], f["severity"], f["status"], _csv_safe(f["note"]), _csv_safe(passages),
+            " ".join(sorted({names.get(sp["source"], "") for sp in f["spans"] if sp["source"]})),
+            f.get("group") or "", f.get("finding") or "", "yes" if any(sp["orphaned"] for sp in f["spans"]) else "",
+            f["created"], f["modified"],
+        ])
+    return out.getvalue()
+
+
+def _csv_safe(text: str) -> str:
+    """A cell starting with = + - @ is a formula to a spreadsheet; article text must not run."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def render(comparison: Comparison, fmt: str, reference: str | None = None) -> str:
+    data = to_dict(comparison, reference)
+    if fmt == "csv":
+        return flags_csv(data)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":

@@ -13,12 +13,20 @@ import re
 from typing import Any
 
 from crosscheck.core.diff import NOISE
+from crosscheck.core.view import letter
 
 _FINDING_NAMES = {
     "misquote": "Possible misquote",
     "attribution_conflict": "Attribution conflict",
     "factual_conflict": "Factual conflict",
 }
+
+
+_GLYPHS = {"reference": "★", "same": "■", "reworded": "◧", "conflict": "✖", "absent": "·"}
+
+
+def _letters(data: dict[str, Any]) -> dict[str, str]:
+    return {s["id"]: letter(i) for i, s in enumerate(data["sources"])}
 
 
 def _names(data: dict[str, Any]) -> dict[str, str]:
@@ -85,6 +93,27 @@ def render_markdown(data: dict[str, Any]) -> str:
         cells = [s["id"], s["outlet"] or "—", s["title"] or s["path"], s["author"] or "—", s["published"] or "—",
                  str(s["words"])]
         out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    if data.get("flags"):
+        out += ["", f"## Flags ({len(data['flags'])})", ""]
+        for f in data["flags"]:
+            out.append(f"- **{_md(f['category'])}** · {_md(f['severity'])} · {_md(f['status'])}"
+                       + (f": {_md(f['note'])}" if f["note"] else ""))
+            for sp in f["spans"]:
+                where = "orphaned: its words are no longer in any article" if sp["orphaned"] else _md(
+                    names.get(sp["source"], sp["source"]))
+                out.append(f"  - {where}: “{_md(_squash(sp['text'], 300))}”")
+    rows = data.get("coverage", {}).get("rows", [])
+    if rows:
+        letters = _letters(data)
+        out += ["", "## Coverage", "", "Who carries what: ★ the reference's version, ■ same words, ◧ reworded "
+                "or partial, ✖ conflicts with the reference, · not reported.", "",
+                "| | " + " | ".join(letters[s["id"]] for s in data["sources"]) + " |",
+                "|---|" + "---|" * len(data["sources"])]
+        labels = {g["id"]: g["label"] for g in data["groups"]}
+        for row in rows:
+            cells = [_GLYPHS.get(row["cells"].get(s["id"], "absent"), "·") for s in data["sources"]]
+            out.append(f"| {_md(_squash(labels[row['group']], 60))} | " + " | ".join(cells) + " |")
+        out += ["", " · ".join(f"{letters[s['id']]} = {_md(s['label'])}" for s in data["sources"])]
     for heading, groups in (("Linked quotes", quotes), ("Linked claims", claims)):
         if not groups:
             continue
@@ -148,6 +177,10 @@ ins{text-decoration:underline;text-decoration-thickness:2px;font-weight:600;colo
 del.noise,ins.noise{color:var(--muted);font-weight:normal;text-decoration-thickness:1px;opacity:.8}
 .finding{border:2px solid var(--warn);border-radius:4px;padding:.4rem .7rem;margin:.4rem 0}
 .legend span{margin-right:1.2rem}
+.flag{border:2px dashed var(--warn);border-radius:4px;padding:.3rem .7rem;margin:.5rem 0;break-inside:avoid}
+.flag.dismissed{opacity:.6;border-color:#999}.flag.confirmed{border-style:solid}
+table.coverage td.cell{text-align:center;width:2rem}table.coverage th.rowlabel{font-weight:normal}
+td.same,td.reference{background:#3a6ea5;color:#fff}td.reworded{background:#c9daf0}td.conflict{background:#c0392b;color:#fff}
 @media print{body{margin:0;max-width:none}section.group,.finding{break-inside:avoid}a{color:inherit}}
 """
 
@@ -179,6 +212,31 @@ def render_html(data: dict[str, Any]) -> str:
                  str(s["words"])]
         p.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
     p.append("</table>")
+    if data.get("flags"):
+        p.append(f"<h2>Flags ({len(data['flags'])})</h2>")
+        for f in data["flags"]:
+            note = f"<p>{e(f['note'])}</p>" if f["note"] else ""
+            gone = "<em>orphaned: its words are no longer in any article</em>"
+            items = "".join(
+                f"<li>{gone if sp['orphaned'] else e(names.get(sp['source'], sp['source']))}: “{e(sp['text'])}”</li>"
+                for sp in f["spans"])
+            p.append(f'<div class="flag {e(f["status"])}"><strong>⚑ {e(f["category"])}</strong> · '
+                     f'{e(f["severity"])} · {e(f["status"])}{note}<ul>{items}</ul></div>')
+    rows = data.get("coverage", {}).get("rows", [])
+    if rows:
+        letters = _letters(data)
+        labels = {g["id"]: g["label"] for g in data["groups"]}
+        p.append("<h2>Coverage</h2><p class='why'>Who carries what: ★ the reference's version, ■ same words, "
+                 "◧ reworded or partial, ✖ conflicts with the reference, · not reported.</p>"
+                 "<table class='coverage'><tr><th></th>"
+                 + "".join(f"<th title='{e(s['label'])}'>{letters[s['id']]}</th>" for s in data["sources"]) + "</tr>")
+        for row in rows:
+            cells = "".join(
+                f"<td class='cell {row['cells'].get(s['id'], 'absent')}'>"
+                f"{_GLYPHS.get(row['cells'].get(s['id'], 'absent'), '·')}</td>" for s in data["sources"])
+            p.append(f"<tr><th class='rowlabel'>{e(_squash(labels[row['group']], 70))}</th>{cells}</tr>")
+        p.append("</table><p class='why'>" + " · ".join(
+            f"{letters[s['id']]} = {e(s['label'])}" for s in data["sources"]) + "</p>")
     for heading, groups in (("Linked quotes", quotes), ("Linked claims", claims)):
         if not groups:
             continue

@@ -1,0 +1,30 @@
+"""Analysis settings: every number that changes results, saved in the project so it reproduces."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    quote_same: float = 0.6  # share of the longer quote's words two linked quotes share
+    fragment_contained: float = 0.8  # share of a fragment's words found in the quote it comes from
+    claim_link: float = 0.4  # claim score (0..1) needed to link two claims
+    claim_min_shared: int = 3  # content words two linked claims must share (all, for shorter claims)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Settings:
+        """Unknown keys are ignored and missing ones take their defaults (older projects)."""
+        known = {f.name: f.type for f in fields(cls)}
+        values = {}
+        for key, value in (data or {}).items():
+            if key in known and isinstance(value, (int, float)) and not isinstance(value, bool):
+                values[key] = int(value) if known[key] == "int" else float(value)
+        return cls(**values)
+
+
+DEFAULT = Settings()

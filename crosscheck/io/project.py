@@ -1,0 +1,229 @@
+"""Projects: one ``.crosscheck`` JSON file with everything needed to reopen a session.
+
+The file holds the sources' shown text and metadata (so it opens without the original files or
+the network), the analysis settings, the reference source, the user's flags and manual
+alignment corrections, and a format version. Saves are atomic; a damaged, hand-broken or newer
+file is refused with a clear message and left untouched; older formats are migrated step by
+step. The format is documented in ``docs/project-format.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crosscheck import __version__
+from crosscheck.core.config import DEFAULT, Settings
+from crosscheck.core.flags import Anchor, Correction, Flag
+from crosscheck.core.model import Furniture, Source, Span
+from crosscheck.io.atomic import atomic_write_text
+from crosscheck.io.errors import InputError
+
+FORMAT = "crosscheck-project"
+VERSION = 2
+SUFFIX = ".crosscheck"
+MAX_PROJECT_BYTES = 200 * 2**20
+
+
+class ProjectError(InputError):
+    """A project file that cannot be opened; the message says why, the file is left as it was."""
+
+
+@dataclass
+class Project:
+    sources: list[Source]
+    settings: Settings = DEFAULT
+    reference: str | None = None
+    flags: list[Flag] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # fields of newer minor versions, kept as they were
+
+
+# ---------------------------------------------------------------- writing
+
+
+def to_json(project: Project) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "generator": f"crosscheck {__version__}",
+        "settings": project.settings.as_dict(),
+        "reference": project.reference,
+        "sources": [_source_json(s) for s in project.sources],
+        "flags": [_flag_json(f) for f in project.flags],
+        "corrections": [
+            {"id": c.id, "action": c.action, "created": c.created, "anchors": [asdict(a) for a in c.anchors]}
+            for c in project.corrections
+        ],
+        **project.extra,
+    }
+
+
+def _source_json(s: Source) -> dict[str, Any]:
+    return {
+        "id": s.id, "path": s.path, "kind": s.kind, "title": s.title, "outlet": s.outlet,
+        "author": s.author, "published": s.published, "url": s.url, "text": s.text,
+        "furniture": [{"start": f.span.start, "end": f.span.end, "kind": f.kind} for f in s.furniture],
+    }
+
+
+def _flag_json(f: Flag) -> dict[str, Any]:
+    data = asdict(f)
+    data["anchors"] = [asdict(a) for a in f.anchors]
+    return data
+
+
+def save(project: Project, path: str | Path) -> None:
+    """Write atomically: a crash or a full disk mid-save leaves the previous file intact."""
+    text = json.dumps(to_json(project), ensure_ascii=False, indent=1)
+    try:
+        atomic_write_text(path, text + "\n")
+    except OSError as exc:
+        raise ProjectError(f"{path}: could not save ({exc.strerror or exc}); the previous file is unchanged") from None
+
+
+# ---------------------------------------------------------------- reading
+
+
+def load(path: str | Path) -> Project:
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_PROJECT_BYTES:
+            raise ProjectError(f"{p}: {p.stat().st_size / 2**20:.0f} MB is too large for a project")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ProjectError(f"{p}: no such project") from None
+    except OSError as exc:
+        raise ProjectError(f"{p}: cannot read it ({exc.strerror or exc})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ProjectError(f"{p}: not a Crosscheck project (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        raise ProjectError(f"{p}: the project is damaged or truncated (JSON error at line {exc.lineno}, "
+                           f"column {exc.colno}); it was not changed") from None
+    return from_json(data, str(p))
+
+
+def from_json(data: Any, name: str = "project") -> Project:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ProjectError(f"{name}: not a Crosscheck project")
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise ProjectError(f"{name}: the project's format version is missing or invalid")
+    if version > VERSION:
+        raise ProjectError(f"{name}: saved by a newer Crosscheck (project format {version}); this version reads "
+                           f"formats up to {VERSION}. Update Crosscheck to open it; the file was not changed")
+    while version < VERSION:
+        data = MIGRATIONS[version](data)
+        version = data["version"]
+    try:
+        return _project(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ProjectError(f"{name}: the project is damaged ({_describe(exc)}); it was not changed") from None
+
+
+def _describe(exc: Exception) -> str:
+    return f"missing {exc}" if isinstance(exc, KeyError) else str(exc) or type(exc).__name__
+
+
+def _project(data: dict[str, Any]) -> Project:
+    sources = [_source(s) for s in _list(data, "sources")]
+    ids = [s.id for s in sources]
+    if len(set(ids)) != len(ids):
+        raise ValueError("two sources share an id")
+    known = {"format", "version", "generator", "settings", "reference", "sources", "flags", "corrections"}
+    reference = data.get("reference")
+    return Project(
+        sources=sources,
+        settings=Settings.from_dict(data.get("settings")),
+        reference=reference if reference in ids else (ids[0] if ids else None),
+        flags=[_flag(f) for f in _list(data, "flags", required=False)],
+        corrections=[_correction(c) for c in _list(data, "corrections", required=False)],
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+def _list(data: dict[str, Any], key: str, required: bool = True) -> list[Any]:
+    value = data.get(key, None if required else [])
+    if not isinstance(value, list):
+        raise ValueError(f"'{key}' is not a list")
+    return value
+
+
+def _str(d: dict[str, Any], key: str, optional: bool = True) -> str | None:
+    value = d.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' is not text")
+    return value
+
+
+def _source(d: dict[str, Any]) -> Source:
+    text = _str(d, "text", optional=False)
+    if not text.strip():
+        raise ValueError(f"source {d.get('id')!r} has no text")
+    furniture = []
+    for f in d.get("furniture", []) or []:
+        span = Span(int(f["start"]), int(f["end"]))
+        if span.end > len(text):
+            raise ValueError(f"source {d.get('id')!r} has a span beyond its text")
+        furniture.append(Furniture(span, str(f.get("kind", "meta"))))
+    return Source(
+        id=_str(d, "id", optional=False), path=_str(d, "path") or "", text=text, kind=_str(d, "kind") or "text",
+        title=_str(d, "title"), outlet=_str(d, "outlet"), author=_str(d, "author"),
+        published=_str(d, "published"), url=_str(d, "url"), furniture=tuple(furniture),
+    )
+
+
+def _anchor(d: dict[str, Any]) -> Anchor:
+    start, end = int(d["start"]), int(d["end"])
+    if not 0 <= start <= end:
+        raise ValueError("an anchor has a bad span")
+    return Anchor(source=str(d["source"]), start=start, end=end, text=str(d["text"]),
+                  before=str(d.get("before", "")), after=str(d.get("after", "")),
+                  source_path=str(d.get("source_path", "")))
+
+
+def _flag(d: dict[str, Any]) -> Flag:
+    return Flag(
+        id=str(d["id"]), anchors=tuple(_anchor(a) for a in d.get("anchors", [])),
+        category=str(d.get("category", "other")), severity=str(d.get("severity", "medium")),
+        status=str(d.get("status", "open")), note=str(d.get("note", "")),
+        group_label=str(d.get("group_label", "")), finding=str(d.get("finding", "")),
+        created=str(d.get("created", "")), modified=str(d.get("modified", "")),
+    )
+
+
+def _correction(d: dict[str, Any]) -> Correction:
+    action = str(d["action"])
+    if action not in ("link", "unlink"):
+        raise ValueError(f"unknown correction {action!r}")
+    return Correction(id=str(d["id"]), action=action, anchors=tuple(_anchor(a) for a in d["anchors"]),
+                      created=str(d.get("created", "")))
+
+
+# ---------------------------------------------------------------- migrations
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 (0.1 previews) kept one passage per flag as ``source``/``start``/``end``/``text``
+    fields on the flag itself, and had no corrections; format 2 keeps a list of anchors."""
+    out = dict(data)
+    flags = []
+    for f in data.get("flags", []) or []:
+        f = dict(f)
+        if "anchors" not in f and "source" in f:
+            f["anchors"] = [{k: f.pop(k) for k in ("source", "start", "end", "text") if k in f}]
+        flags.append(f)
+    out["flags"] = flags
+    out.setdefault("corrections", [])
+    out["version"] = 2
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
