@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -16,14 +17,28 @@ from crosscheck.ui.main_window import MainWindow
 from crosscheck.ui.models import GROUP_ID
 
 
+@pytest.fixture(autouse=True)
+def messages(monkeypatch) -> list[tuple[str, str, str]]:
+    """Message boxes are recorded instead of shown: a modal box would stall a test forever."""
+    shown: list[tuple[str, str, str]] = []
+    for name, answer in (("warning", QMessageBox.StandardButton.Ok), ("information", QMessageBox.StandardButton.Ok),
+                         ("critical", QMessageBox.StandardButton.Ok), ("question", QMessageBox.StandardButton.No)):
+        def record(parent, title, text, *_args, _n=name, _r=answer, **_kw):
+            shown.append((_n, title, text))
+            return _r
+
+        monkeypatch.setattr(QMessageBox, name, record)
+    return shown
+
+
 @pytest.fixture
 def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "crosscheck.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
-def window(qtbot, settings) -> MainWindow:
-    w = MainWindow(settings)
+def window(qtbot, settings, tmp_path) -> MainWindow:
+    w = MainWindow(settings, recovery_dir=tmp_path / "recovery")
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
@@ -214,21 +229,21 @@ def test_zoom_and_settings_persist(qtbot, settings, demo):
     assert column.view.font().pointSize() == size + 1
     demo.apply_palette("dark")
     demo.close()
-    again = MainWindow(settings)
+    again = MainWindow(settings, recovery_dir=Path(settings.fileName() + ".recovery"))
     qtbot.addWidget(again)
     assert again.font_size == size + 1 and again.palette_name == "dark"
     assert again.settings.value("ui/geometry") is not None
     again.apply_palette("light")
 
 
-def test_a_bad_file_gets_a_message_and_the_good_ones_still_open(qtbot, window, tmp_path, demo_paths, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+def test_a_bad_file_gets_a_message_and_the_good_ones_still_open(qtbot, window, tmp_path, demo_paths, messages):
+    shown = [(title, text) for _kind, title, text in messages]
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     window.open_sources([str(binary), str(demo_paths[0]), str(demo_paths[1])])
     wait_idle(qtbot, window)
     assert len(window.columns) == 2
+    shown = [(title, text) for _kind, title, text in messages]
     assert shown and "photo.txt" in shown[0][1] and "PNG" in shown[0][1]
     assert window.analysis is not None
 
@@ -236,7 +251,7 @@ def test_a_bad_file_gets_a_message_and_the_good_ones_still_open(qtbot, window, t
 def test_cancelling_a_running_analysis(qtbot, window, demo_paths, monkeypatch):
     started = threading.Event()
 
-    def slow_analyze(sources, progress=None, cancelled=None):
+    def slow_analyze(sources, progress=None, cancelled=None, **_settings):
         started.set()
         for _ in range(500):
             if cancelled():

@@ -109,9 +109,15 @@ def edited(flag: Flag, **changes: str) -> Flag:
 
 def place(anchor: Anchor, sources: Sequence[Source]) -> Placed:
     """Find an anchor's words again: same source (by id, else by path), same span if unchanged."""
-    candidates = [s for s in sources if s.id == anchor.source]
-    if not candidates and anchor.source_path:
-        candidates = [s for s in sources if s.path == anchor.source_path]
+    # The article it was made on: same id and path; else same path (reopened under another id);
+    # else same id (an article whose path was never known, such as pasted text).
+    same_id = [s for s in sources if s.id == anchor.source]
+    if anchor.source_path:
+        by_path = [s for s in sources if s.path == anchor.source_path]
+        candidates = [s for s in by_path if s.id == anchor.source] or by_path or [
+            s for s in same_id if not s.path or s.path == anchor.source_path]
+    else:
+        candidates = same_id
     for source in candidates:
         text = source.text
         if text[anchor.start : anchor.end] == anchor.text and anchor.text:
@@ -153,7 +159,20 @@ def _fuzzy(text: str, anchor: Anchor, cutoff: float = 90.0) -> Span | None:
     result = fuzz.partial_ratio_alignment(anchor.text, text, score_cutoff=cutoff)
     if result is None:
         return None
-    return Span(result.dest_start, result.dest_end)
+    return _whole_words(text, result.dest_start, result.dest_end)
+
+
+def _whole_words(text: str, start: int, end: int) -> Span:
+    """Widen a fuzzy match to whole words, and drop marks and spaces at its edges."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".!?":
+        end -= 1
+    return Span(start, end)
 
 
 @dataclass

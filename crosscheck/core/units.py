@@ -124,10 +124,10 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
     content = {content_stem(t.norm) for t in words if t.is_content and not t.norm[:1].isdigit()}
     content |= {"#" + value for value, _, _ in found} | {t.norm for t in words if ":" in t.norm}
     counts = set()
-    for value, _, last in found:
+    for value, first_i, last in found:
         nxt = next((t for t in tokens[last + 1 : last + 3] if t.is_content and not t.is_number), None)
         if nxt is not None:
-            counts.add((content_stem(nxt.norm), value, source.text[tokens[last].span.start : nxt.span.end]))
+            counts.add((content_stem(nxt.norm), value, source.text[tokens[first_i].span.start : nxt.span.end]))
     return Unit(
         source=source.id,
         order=order,

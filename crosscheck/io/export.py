@@ -82,11 +82,14 @@ def flags_json(flags: Sequence[Flag], sources: Sequence[Source]) -> list[dict[st
     out = []
     for f in flags:
         spans = []
+        texts = {s.id: s.text for s in sources}
         for placed in (place(a, sources) for a in f.anchors):
+            span = placed.span
             spans.append({
-                "source": placed.source, "start": placed.span.start if placed.span else None,
-                "end": placed.span.end if placed.span else None, "text": placed.anchor.text,
-                "orphaned": placed.orphaned,
+                "source": placed.source, "start": span.start if span else None, "end": span.end if span else None,
+                # today's words at the span (the contract's rule); the words as flagged, too
+                "text": texts[placed.source][span.start : span.end] if span else placed.anchor.text,
+                "flagged_text": placed.anchor.text, "orphaned": placed.orphaned, "found": placed.how,
             })
         out.append({
             "id": f.id, "category": f.category, "severity": f.severity, "status": f.status, "note": f.note,
@@ -109,12 +112,12 @@ def flags_csv(data: dict[str, Any]) -> str:
                      "orphaned", "created", "modified"])
     for f in data["flags"]:
         passages = " | ".join(f"{names.get(sp['source'], sp['source'] or '?')}: {sp['text']}" for sp in f["spans"])
-        writer.writerow([
-            f["id"], f["category"], f["severity"], f["status"], _csv_safe(f["note"]), _csv_safe(passages),
+        writer.writerow([_csv_safe(str(cell)) for cell in (
+            f["id"], f["category"], f["severity"], f["status"], f["note"], passages,
             " ".join(sorted({names.get(sp["source"], "") for sp in f["spans"] if sp["source"]})),
             f.get("group") or "", f.get("finding") or "", "yes" if any(sp["orphaned"] for sp in f["spans"]) else "",
             f["created"], f["modified"],
-        ])
+        )])
     return out.getvalue()
 
 

@@ -122,7 +122,7 @@ def from_json(data: Any, name: str = "project") -> Project:
         version = data["version"]
     try:
         return _project(data)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ProjectError(f"{name}: the project is damaged ({_describe(exc)}); it was not changed") from None
 
 
@@ -139,12 +139,18 @@ def _project(data: dict[str, Any]) -> Project:
     reference = data.get("reference")
     return Project(
         sources=sources,
-        settings=Settings.from_dict(data.get("settings")),
+        settings=Settings.from_dict(_object(data.get("settings"), "settings")),
         reference=reference if reference in ids else (ids[0] if ids else None),
         flags=[_flag(f) for f in _list(data, "flags", required=False)],
         corrections=[_correction(c) for c in _list(data, "corrections", required=False)],
         extra={k: v for k, v in data.items() if k not in known},
     )
+
+
+def _object(value: Any, key: str) -> dict[str, Any] | None:
+    if value is not None and not isinstance(value, dict):
+        raise ValueError(f"'{key}' is not an object")
+    return value
 
 
 def _list(data: dict[str, Any], key: str, required: bool = True) -> list[Any]:
@@ -164,6 +170,8 @@ def _str(d: dict[str, Any], key: str, optional: bool = True) -> str | None:
 
 
 def _source(d: dict[str, Any]) -> Source:
+    if not isinstance(d, dict):
+        raise ValueError("a source is not an object")
     text = _str(d, "text", optional=False)
     if not text.strip():
         raise ValueError(f"source {d.get('id')!r} has no text")
@@ -181,6 +189,8 @@ def _source(d: dict[str, Any]) -> Source:
 
 
 def _anchor(d: dict[str, Any]) -> Anchor:
+    if not isinstance(d, dict):
+        raise ValueError("a passage is not an object")
     start, end = int(d["start"]), int(d["end"])
     if not 0 <= start <= end:
         raise ValueError("an anchor has a bad span")
@@ -190,6 +200,8 @@ def _anchor(d: dict[str, Any]) -> Anchor:
 
 
 def _flag(d: dict[str, Any]) -> Flag:
+    if not isinstance(d, dict):
+        raise ValueError("a flag is not an object")
     return Flag(
         id=str(d["id"]), anchors=tuple(_anchor(a) for a in d.get("anchors", [])),
         category=str(d.get("category", "other")), severity=str(d.get("severity", "medium")),
@@ -200,6 +212,8 @@ def _flag(d: dict[str, Any]) -> Flag:
 
 
 def _correction(d: dict[str, Any]) -> Correction:
+    if not isinstance(d, dict):
+        raise ValueError("a correction is not an object")
     action = str(d["action"])
     if action not in ("link", "unlink"):
         raise ValueError(f"unknown correction {action!r}")

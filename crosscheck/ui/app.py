@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from crosscheck.ui.main_window import MainWindow
@@ -27,5 +28,6 @@ def run(refs: Sequence[str]) -> int:
             window.resize(1600, 1000)
             window.show()
     if refs:
-        window.open_sources(list(refs))
+        window.open_any(list(refs))
+    QTimer.singleShot(0, window.check_recovery)
     return app.exec()

@@ -57,7 +57,7 @@ class ArticleTextView(QTextEdit):
     def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
         """Highlights come in named layers (passages, find matches) drawn in a fixed order."""
         self._layers[name] = selections
-        order = ["passages", "changes", "find"]
+        order = ["passages", "changes", "flags", "find"]
         self.setExtraSelections([sel for layer in order for sel in self._layers.get(layer, [])])
 
     def selection(self, span: Span, fmt) -> QTextEdit.ExtraSelection:

@@ -78,6 +78,7 @@ class GroupPanel(QWidget):
 
     group_selected = Signal(str)
     unique_selected = Signal(object)
+    flagged_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,9 +93,9 @@ class GroupPanel(QWidget):
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         for i, (key, label) in enumerate((("quote", "Quotes"), ("claim", "Claims"), ("unique", "Unique"),
-                                          ("conflicts", "Conflicts only"))):
+                                          ("conflicts", "Conflicts only"), ("flagged", "Flagged only"))):
             box = QCheckBox(label)
-            box.setChecked(key != "conflicts")
+            box.setChecked(key not in ("conflicts", "flagged"))
             box.toggled.connect(self._kinds_changed)
             self.kind_boxes[key] = box
             grid.addWidget(box, i // 2, i % 2)
@@ -164,7 +165,13 @@ class GroupPanel(QWidget):
             combo.blockSignals(False)
         self.proxy.set_filter(speaker=self.speaker.currentData(), source=self.source.currentData())
 
+    @property
+    def flagged_only(self) -> bool:
+        return self.kind_boxes["flagged"].isChecked()
+
     def _kinds_changed(self) -> None:
+        if self.sender() is self.kind_boxes["flagged"]:
+            self.flagged_toggled.emit(self.flagged_only)
         kinds = {k for k in ("quote", "claim", "unique") if self.kind_boxes[k].isChecked()}
         self.proxy.set_filter(kinds=kinds, conflicts_only=self.kind_boxes["conflicts"].isChecked())
         self.tree.expandAll()

@@ -10,7 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,6 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from crosscheck import __version__
+from crosscheck.core.config import DEFAULT, Settings
+from crosscheck.core.flags import Anchor, Correction, Flag
 from crosscheck.core.model import Source, Span, Unique
 from crosscheck.core.view import changed_count, diffs_against, group_of_offset, letter
 from crosscheck.resources import demo_articles
@@ -40,21 +51,29 @@ from crosscheck.ui.article_view import ALIGN_AT, MIN_COLUMN_WIDTH, ArticleColumn
 from crosscheck.ui.compare_panel import ComparePanel
 from crosscheck.ui.dialogs import ShortcutsDialog
 from crosscheck.ui.find_bar import FindBar
+from crosscheck.ui.flags_panel import FlagsPanel
 from crosscheck.ui.group_panel import GroupPanel
 from crosscheck.ui.highlight import PALETTES, Palette, char_format
+from crosscheck.ui.judgements import JudgementsMixin
 from crosscheck.ui.models import GROUP_ID, CoverageModel
+from crosscheck.ui.project_actions import ProjectMixin
 from crosscheck.ui.theme import apply_theme
 from crosscheck.ui.workers import Analysis, Loaded, Task, analysis_work, load_work, start, view_work
 
-_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+_FILTER = "Articles and projects (*.txt *.md *.markdown *.html *.htm *.crosscheck);;All files (*)"
 MAX_RECENT = 10
 DEFAULT_FONT = 10
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None) -> None:
+class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
+    def __init__(self, settings: QSettings | None = None, recovery_dir: Path | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
+        self.flags: list[Flag] = []
+        self.corrections: list[Correction] = []
+        self.analysis_settings: Settings = DEFAULT
+        self.undo_stack = QUndoStack(self)
+        self._link_mark: Anchor | None = None
         self.sources: list[Source] = []
         self.columns: dict[str, ArticleColumn] = {}
         self.reference: str | None = None
@@ -69,6 +88,7 @@ class MainWindow(QMainWindow):
         self.palette_name = str(self.settings.value("ui/theme", "light"))
         self.setAcceptDrops(True)
         self.setWindowTitle("Crosscheck")
+        self._init_projects(recovery_dir)
         self._build()
         self._build_actions()
         self.apply_palette(self.palette_name)
@@ -125,6 +145,17 @@ class MainWindow(QMainWindow):
         self.coverage_dock.setWidget(self.coverage)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.coverage_dock)
         self.splitDockWidget(self.compare_dock, self.coverage_dock, Qt.Orientation.Horizontal)
+        self.flags_panel = FlagsPanel()
+        self.flags_panel.flag_activated.connect(self.go_to_flag)
+        self.flags_panel.edit_requested.connect(self.edit_flag)
+        self.flags_panel.delete_requested.connect(self.delete_flag)
+        self.flags_dock = QDockWidget("Flags", self)
+        self.flags_dock.setObjectName("flagsDock")
+        self.flags_dock.setWidget(self.flags_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.flags_dock)
+        self.tabifyDockWidget(self.coverage_dock, self.flags_dock)
+        self.coverage_dock.raise_()
+        self.groups.flagged_toggled.connect(lambda _on: self._refresh_flags())
         self.resizeDocks([self.compare_dock, self.coverage_dock], [760, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.compare_dock], [190], Qt.Orientation.Vertical)
 
@@ -183,7 +214,26 @@ class MainWindow(QMainWindow):
                                       "Add the clipboard's text as a new article")
         self.act_url = self._action("Add &link…", self._on_url, K("Ctrl+L"), "Fetch an article from a web address")
         self.act_demo = self._action("Open the &demo", self.open_demo, None, "Open the built-in demo articles")
-        self.act_close_all = self._action("&Close all articles", self.close_all, None)
+        self.act_close_all = self._action("&New comparison", lambda: self.close_all(ask=True), K.StandardKey.New,
+                                          "Close all articles, flags and links")
+        self.act_save = self._action("&Save project", self.save, K.StandardKey.Save)
+        self.act_save_as = self._action("Save project &as…", self.save_as, K("Ctrl+Shift+S"))
+        self.act_export = self._action("&Export report…", lambda: self.export_report(), K("Ctrl+E"),
+                                       "HTML or Markdown report, flags as CSV, or the comparison as JSON")
+        self.act_pdf = self._action("Export &PDF…", lambda: self.export_pdf(), None)
+        self.act_print = self._action("&Print report…", self.print_report, K.StandardKey.Print)
+        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(K.StandardKey.Undo)
+        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcuts([K.StandardKey.Redo, K("Ctrl+Shift+Z")])
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
+        self.act_flag = self._action("&Flag selection…", self.flag_selection, K("Ctrl+D"),
+                                     "Flag the selected text, or the selected quote or claim")
+        self.act_accept = self._action("&Accept findings as flags", self.accept_findings, K("Ctrl+Shift+A"))
+        self.act_dismiss = self._action("&Dismiss findings", self.dismiss_findings, K("Ctrl+Shift+X"))
+        self.act_link = self._action("&Link passages", self.mark_for_linking, K("Ctrl+K"),
+                                     "Select a passage and press Ctrl+K; then another in another column")
         self.act_quit = self._action("&Quit", self.close, K.StandardKey.Quit)
         self.act_next = self._action("&Next group", lambda: self.step_group(1), [K("Alt+Down"), K("Ctrl+]")])
         self.act_prev = self._action("&Previous group", lambda: self.step_group(-1), [K("Alt+Up"), K("Ctrl+[")])
@@ -208,13 +258,21 @@ class MainWindow(QMainWindow):
         ]
 
         menu = self.menuBar().addMenu("&File")
-        for a in (self.act_open, self.act_paste, self.act_url, self.act_demo):
+        for a in (self.act_close_all, self.act_open, self.act_paste, self.act_url, self.act_demo):
             menu.addAction(a)
         self.recent_menu = menu.addMenu("Open &recent")
         self._fill_recent()
         menu.addSeparator()
-        menu.addAction(self.act_close_all)
+        for a in (self.act_save, self.act_save_as, self.act_export, self.act_pdf, self.act_print):
+            menu.addAction(a)
+        menu.addSeparator()
         menu.addAction(self.act_quit)
+        menu = self.menuBar().addMenu("&Edit")
+        for a in (self.act_undo, self.act_redo):
+            menu.addAction(a)
+        menu.addSeparator()
+        for a in (self.act_flag, self.act_accept, self.act_dismiss, self.act_link):
+            menu.addAction(a)
         menu = self.menuBar().addMenu("&View")
         for a in (self.act_find, self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, self.act_rerun):
             menu.addAction(a)
@@ -222,6 +280,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.act_dark)
         menu.addAction(self.compare_dock.toggleViewAction())
         menu.addAction(self.coverage_dock.toggleViewAction())
+        menu.addAction(self.flags_dock.toggleViewAction())
         menu = self.menuBar().addMenu("&Go")
         for a in (self.act_next, self.act_prev, self.act_next_diff, self.act_prev_diff):
             menu.addAction(a)
@@ -262,6 +321,13 @@ class MainWindow(QMainWindow):
         bar.addAction(self.act_prev)
         bar.addAction(self.act_next)
         bar.addAction(self.act_find)
+        bar.addSeparator()
+        self.act_flag.setIconText("⚑ Flag")
+        bar.addAction(self.act_flag)
+        self.act_save.setIconText("Save")
+        bar.addAction(self.act_save)
+        self.act_export.setIconText("Export")
+        bar.addAction(self.act_export)
         self.addToolBar(bar)
 
     # ------------------------------------------------------------------ settings
@@ -303,7 +369,7 @@ class MainWindow(QMainWindow):
             recent = [recent]
         for ref in recent:
             a = self.recent_menu.addAction(ref)
-            a.triggered.connect(lambda _=False, r=ref: self.open_sources([r]))
+            a.triggered.connect(lambda _=False, r=ref: self.open_any([r]))
         self.recent_menu.setEnabled(bool(recent))
 
     # ------------------------------------------------------------------ looks
@@ -367,6 +433,8 @@ class MainWindow(QMainWindow):
         if self.reference is None and self.sources:
             self.reference = self.sources[0].id
         self._mark_reference()
+        if loaded.sources:
+            self._mark_dirty()
         self._update_title()
         if loaded.problems:
             self._problem("Some articles could not be opened", "\n".join(loaded.problems))
@@ -377,10 +445,10 @@ class MainWindow(QMainWindow):
 
     def _on_open(self) -> None:
         start_dir = str(self.settings.value("last_dir", ""))
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", start_dir, _FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles or a project", start_dir, _FILTER)
         if paths:
             self.settings.setValue("last_dir", str(Path(paths[0]).parent))
-            self.open_sources(paths)
+            self.open_any(paths)
 
     def _on_paste(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -406,7 +474,7 @@ class MainWindow(QMainWindow):
         for url in data.urls():
             refs.append(url.toLocalFile() if url.isLocalFile() else url.toString())
         if refs:
-            self.open_sources(refs)
+            self.open_any(refs)
         elif data.hasText():
             text = data.text()
             url = QUrl(text.strip())
@@ -423,6 +491,8 @@ class MainWindow(QMainWindow):
         column.header.close_requested.connect(lambda sid=source.id: self.close_source(sid))
         column.header.move_requested.connect(lambda d, sid=source.id: self.move_source(sid, d))
         column.view.offset_clicked.connect(lambda off, sid=source.id: self._clicked(sid, off))
+        column.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        column.view.customContextMenuRequested.connect(lambda pos, sid=source.id: self.column_menu(sid, pos))
         self.columns[source.id] = column
         self.column_splitter.addWidget(column)
         self._apply_font()
@@ -450,24 +520,34 @@ class MainWindow(QMainWindow):
             self.reference = self.sources[0].id if self.sources else None
         self._mark_reference()
         self._relayout()
+        self._mark_dirty()
         self._update_title()
+        self._refresh_flags()  # flags on the closed article are now orphaned, never dropped
         if len(self.sources) >= 2:
             self.analyze()
         else:
             self.cancel()
             self._set_analysis(None)
 
-    def close_all(self) -> None:
+    def close_all(self, ask: bool = True) -> None:
+        """A new, empty comparison: articles, flags, links and the project name all go."""
+        if ask and not self._may_discard():
+            return
         for sid in list(self.columns):
             column = self.columns.pop(sid)
             column.setParent(None)
             column.deleteLater()
         self.sources = []
         self.reference = None
+        self.flags, self.corrections = [], []
+        self.analysis_settings = DEFAULT
+        self.undo_stack.clear()
+        self.project_path = None
         self.cancel()
         self._set_analysis(None)
         self._relayout()
-        self._update_title()
+        self._refresh_flags()
+        self._mark_clean()
 
     def move_source(self, source_id: str, delta: int) -> None:
         at = next(i for i, s in enumerate(self.sources) if s.id == source_id)
@@ -476,6 +556,7 @@ class MainWindow(QMainWindow):
             return
         self.sources.insert(to, self.sources.pop(at))
         self._relayout()
+        self._mark_dirty()
         if self.analysis is not None:
             self.analyze()
 
@@ -484,6 +565,7 @@ class MainWindow(QMainWindow):
             return
         self.reference = source_id
         self._mark_reference()
+        self._mark_dirty()
         if self.analysis is not None:
             self._run(view_work(self.analysis.comparison, source_id), "comparing with the new reference")
 
@@ -497,7 +579,12 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         n = len(self.sources)
-        self.setWindowTitle(f"Crosscheck — {n} article{'s' * (n != 1)}" if n else "Crosscheck")
+        parts = ["Crosscheck"]
+        if getattr(self, "project_path", None):
+            parts.append(self.project_path.name + (" •" if self.dirty else ""))
+        if n:
+            parts.append(f"{n} article{'s' * (n != 1)}")
+        self.setWindowTitle(" — ".join(parts))
 
     # ------------------------------------------------------------------ analysis
     def analyze(self) -> None:
@@ -506,7 +593,7 @@ class MainWindow(QMainWindow):
             self.status.setText("Open at least one more article to compare.")
             self._hide_progress()
             return
-        self._run(analysis_work(self.sources, self.reference), "analysing")
+        self._run(analysis_work(self.sources, self.reference, self.analysis_settings, self.corrections), "analysing")
 
     def _run(self, work, message: str) -> None:
         if self.task is not None:
@@ -567,6 +654,7 @@ class MainWindow(QMainWindow):
         self.groups.set_analysis(analysis)
         self.coverage_model.set_analysis(analysis)
         self._paint_highlights()
+        self._refresh_flags()
         if analysis is None:
             self.compare.clear()
             self.selected = None

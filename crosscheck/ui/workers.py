@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from crosscheck.core import view
+from crosscheck.core.config import DEFAULT, Settings
+from crosscheck.core.flags import Correction
 from crosscheck.core.model import Comparison, Source
 from crosscheck.core.pipeline import AnalysisCancelled, analyze
 from crosscheck.io.errors import InputError
@@ -82,11 +84,15 @@ class Task(QRunnable):
                 self.signals.finished.emit(self.generation, result)
 
 
-def analysis_work(sources: Sequence[Source], reference: str | None):
-    sources = list(sources)
+def analysis_work(
+    sources: Sequence[Source], reference: str | None, settings: Settings = DEFAULT,
+    corrections: Sequence[Correction] = (),
+) -> Callable[[Callable[[float, str], None], Callable[[], bool]], Analysis]:
+    sources, corrections = list(sources), list(corrections)
 
     def work(progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> Analysis:
-        comparison = analyze(sources, progress=lambda f, m: progress(0.9 * f, m), cancelled=cancelled)
+        comparison = analyze(sources, progress=lambda f, m: progress(0.9 * f, m), cancelled=cancelled,
+                             settings=settings, corrections=corrections)
         progress(0.95, "preparing highlights")
         return compute_view(comparison, reference)
 
