@@ -1,61 +1,21 @@
-"""The window, driven through its real widgets: open, click, filter, switch reference, cancel."""
+"""The window, driven through its real widgets: open, click, filter, switch reference, cancel.
+
+Fixtures (window, demo, messages, wait_idle) live in tests/gui.py.
+"""
 
 from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
 
 from crosscheck.ui import workers
 from crosscheck.ui.article_view import ArticleColumn
 from crosscheck.ui.main_window import MainWindow
 from crosscheck.ui.models import GROUP_ID
-
-
-@pytest.fixture(autouse=True)
-def messages(monkeypatch) -> list[tuple[str, str, str]]:
-    """Message boxes are recorded instead of shown: a modal box would stall a test forever."""
-    shown: list[tuple[str, str, str]] = []
-    for name, answer in (("warning", QMessageBox.StandardButton.Ok), ("information", QMessageBox.StandardButton.Ok),
-                         ("critical", QMessageBox.StandardButton.Ok), ("question", QMessageBox.StandardButton.No)):
-        def record(parent, title, text, *_args, _n=name, _r=answer, **_kw):
-            shown.append((_n, title, text))
-            return _r
-
-        monkeypatch.setattr(QMessageBox, name, record)
-    return shown
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "crosscheck.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, settings, tmp_path) -> MainWindow:
-    w = MainWindow(settings, recovery_dir=tmp_path / "recovery")
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-def wait_idle(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.busy, timeout=20000)
-
-
-@pytest.fixture
-def demo(qtbot, window) -> MainWindow:
-    window.open_demo()
-    wait_idle(qtbot, window)
-    assert window.analysis is not None
-    return window
+from tests.gui import wait_idle
 
 
 def group_index(window: MainWindow, label_part: str):
@@ -221,7 +181,7 @@ def test_find_marks_matches_in_every_column(qtbot, demo):
         assert len(finds) == column.source.text.count("Wednesday")
 
 
-def test_zoom_and_settings_persist(qtbot, settings, demo):
+def test_zoom_and_settings_persist(qtbot, settings, demo, make_window):
     size = demo.font_size
     qtbot.keyClick(demo, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert demo.font_size == size + 1
@@ -229,8 +189,7 @@ def test_zoom_and_settings_persist(qtbot, settings, demo):
     assert column.view.font().pointSize() == size + 1
     demo.apply_palette("dark")
     demo.close()
-    again = MainWindow(settings, recovery_dir=Path(settings.fileName() + ".recovery"))
-    qtbot.addWidget(again)
+    again = make_window()
     assert again.font_size == size + 1 and again.palette_name == "dark"
     assert again.settings.value("ui/geometry") is not None
     again.apply_palette("light")

@@ -8,6 +8,7 @@ metadata (Open Graph, JSON-LD, meta tags) through htmldate.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 import trafilatura
@@ -41,7 +42,17 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
+# trafilatura parses with module-level lxml parsers, which are not safe to use from two threads
+# at once (it crashes the interpreter); pages are extracted one at a time.
+_EXTRACTING = threading.Lock()
+
+
 def extract_article(html: str, name: str, url: str | None = None) -> Extracted:
+    with _EXTRACTING:
+        return _extract(html, name, url)
+
+
+def _extract(html: str, name: str, url: str | None) -> Extracted:
     doc = None
     for recall in (False, True):
         doc = trafilatura.bare_extraction(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -52,6 +52,16 @@ class ArticleTextView(QTextEdit):
         self._outline_color = QColor("#d35400")
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._press: QPoint | None = None
+
+    def event(self, event: QEvent) -> bool:
+        # A read-only view still claims editing keys (Ctrl+Z…); leave every key but copy and
+        # select-all to the window, so its shortcuts (undo, flag, link) work from the text too.
+        keeps = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.SelectAll)
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and not any(event.matches(k) for k in keeps)):
+            event.ignore()
+            return False
+        return super().event(event)
 
     # ---- highlights
     def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:

@@ -40,17 +40,18 @@ class FlagTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self.flags: list[Flag] = []
+        # Not "flags": that name is Qt's own virtual method on every item model.
+        self.items: list[Flag] = []
         self.placed: dict[str, list[Placed]] = {}
         self.letters: dict[str, str] = {}
 
     def set_flags(self, flags: Sequence[Flag], placed: dict[str, list[Placed]], letters: dict[str, str]) -> None:
         self.beginResetModel()
-        self.flags, self.placed, self.letters = list(flags), placed, letters
+        self.items, self.placed, self.letters = list(flags), placed, letters
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.flags)
+        return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -61,7 +62,7 @@ class FlagTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        flag = self.flags[index.row()]
+        flag = self.items[index.row()]
         col = index.column()
         orphan = self.orphaned(flag)
         if role == FLAG_ID:
@@ -131,6 +132,7 @@ class FlagsPanel(QWidget):
         header.setStretchLastSection(True)
         self.table.clicked.connect(lambda i: self.flag_activated.emit(i.data(FLAG_ID)))
         self.table.doubleClicked.connect(lambda i: self.edit_requested.emit(i.data(FLAG_ID)))
+        self.table.activated.connect(lambda i: self.edit_requested.emit(i.data(FLAG_ID)))  # Enter
         self.edit_button = QPushButton("Edit…")
         self.edit_button.clicked.connect(lambda: self._with_current(self.edit_requested))
         self.delete_button = QPushButton("Delete")

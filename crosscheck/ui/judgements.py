@@ -6,9 +6,11 @@ the flag and correction lists only through undoable commands.
 
 from __future__ import annotations
 
+import warnings
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from crosscheck.core.flags import Anchor, Correction, Flag, Placed, anchor_at, edited, new_flag, new_id, now, place
 from crosscheck.core.model import Span
@@ -94,12 +96,25 @@ class JudgementsMixin:
         result = self._edit_dialog(flag)
         if result is not None:
             self._push_flags("Add flag", [*self.flags, result])
+            self.flags_dock.raise_()  # show where it went
+            self.flags_panel.select(result.id)
 
     def _edit_dialog(self, flag: Flag) -> Flag | None:
         labels = {s.id: s.label for s in self.sources}
         categories = [str(c) for c in (self.settings.value("flags/categories", []) or [])]
         dialog = FlagDialog(flag, labels, categories, self)
-        if not dialog.exec():
+        focus = QApplication.focusWidget()
+        accepted = dialog.exec()
+        # Give the keyboard back to the window and the widget that had it: window shortcuts
+        # (undo, next group) need the window active, and some platforms do not restore it.
+        self.activateWindow()
+        if hasattr(QApplication, "setActiveWindow"):  # deprecated, but offscreen needs it
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                QApplication.setActiveWindow(self)
+        if focus is not None:
+            focus.setFocus()
+        if not accepted:
             return None
         values = dialog.values()
         if not values["anchors"]:

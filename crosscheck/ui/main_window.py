@@ -351,8 +351,13 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         self.settings.setValue("ui/show_noise", "true" if self.show_actions["noise"].isChecked() else "false")
         self.settings.sync()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self._may_discard():
+            event.ignore()
+            return
         self.cancel()
+        self.autosave_timer.stop()
+        self._drop_recovery()
         self.save_state()
         super().closeEvent(event)
 
@@ -413,8 +418,8 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         task = Task(-1, load_work(refs, self._next_id, pasted))
         self._next_id += len(refs) + (pasted is not None)
         task.signals.finished.connect(self._on_loaded)
-        task.signals.failed.connect(lambda _g, msg: self._problem("Could not open", msg))
-        task.signals.progressed.connect(lambda _g, f, m: self._show_progress(f, m))
+        task.signals.failed.connect(self._on_load_failed)
+        task.signals.progressed.connect(self._on_load_progress)
         self._keep(task)
         self._show_progress(0.0, "loading")
         start(task)
@@ -422,9 +427,20 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
             self._remember([r for r in refs if not r.startswith(str(Path(demo_articles()[0]).parent))])
 
     def _keep(self, task: Task) -> None:
+        # Bound methods only: Qt drops a connection to a window that is gone, not to a lambda.
         self._tasks.add(task)
         for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
-            signal.connect(lambda *_args, t=task: self._tasks.discard(t))
+            signal.connect(self._task_done)
+
+    def _task_done(self, *_args: object) -> None:
+        sender = self.sender()
+        self._tasks = {t for t in self._tasks if t.signals is not sender}
+
+    def _on_load_failed(self, _generation: int, message: str) -> None:
+        self._problem("Could not open", message)
+
+    def _on_load_progress(self, _generation: int, fraction: float, message: str) -> None:
+        self._show_progress(fraction, message)
 
     def _on_loaded(self, _generation: int, loaded: Loaded) -> None:
         for source in loaded.sources:
@@ -514,7 +530,7 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         if column is None:
             return
         self.sources = [s for s in self.sources if s.id != source_id]
-        column.setParent(None)
+        column.hide()
         column.deleteLater()
         if self.reference == source_id:
             self.reference = self.sources[0].id if self.sources else None
@@ -535,7 +551,7 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
             return
         for sid in list(self.columns):
             column = self.columns.pop(sid)
-            column.setParent(None)
+            column.hide()
             column.deleteLater()
         self.sources = []
         self.reference = None

@@ -69,6 +69,12 @@ class Task(QRunnable):
             self.signals.progressed.emit(self.generation, fraction, message)
 
         try:
+            self._run(progress)
+        finally:
+            _finished(self)
+
+    def _run(self, progress: Callable[[float, str], None]) -> None:
+        try:
             result = self.work(progress, self._cancel.is_set)
         except AnalysisCancelled:
             self.signals.cancelled.emit(self.generation)
@@ -139,5 +145,18 @@ def load_work(refs: Sequence[str], first_id: int, pasted: str | None = None):
     return work
 
 
+# Tasks still running, kept alive here (not only by their window): a window may close and be
+# deleted while its task finishes, and the pool must never run a collected Python object.
+_RUNNING: set[Task] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
 def start(task: Task) -> None:
+    with _RUNNING_LOCK:
+        _RUNNING.add(task)
     QThreadPool.globalInstance().start(task)
+
+
+def _finished(task: Task) -> None:
+    with _RUNNING_LOCK:
+        _RUNNING.discard(task)
