@@ -57,6 +57,7 @@ LEGEND = [
     (view.NOISE_CHANGE, "Spelling/brackets only", "faint"),
     (view.CONFLICT, "Conflict", "bold, wavy underline: a figure, speaker or meaning differs"),
     (view.BOILERPLATE, "Boilerplate", "grey: site text set aside"),
+    ("flag", "Flagged by you", "hatched and underlined"),
 ]
 
 
@@ -106,6 +107,7 @@ def legend_html(palette: Palette) -> str:
             view.NOISE_CHANGE: f"color:{palette.noise_fg}",
             view.CONFLICT: f"background:{palette.conflict_bg};font-weight:bold;text-decoration:underline",
             view.BOILERPLATE: f"color:{palette.boilerplate_fg}",
+            "flag": f"border-bottom:2px solid {palette.outline};background:{palette.change_bg}",
         }[meaning]
         rows.append(f'<td><span style="{style}">&nbsp;Abc&nbsp;</span></td>'
                     f"<td title='{words}'>{name}</td>")
