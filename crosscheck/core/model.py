@@ -25,9 +25,6 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def text_of(self, text: str) -> str:
-        return text[self.start : self.end]
-
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 

@@ -1,4 +1,4 @@
-"""Undoable edits of the user's judgements: each command swaps one list state for another.
+"""Undoable edits of the user's judgements: a command swaps one list state for another.
 
 Commands hold the lists before and after, never widgets, and hand them to a callback that
 applies them (refreshing the panels, and re-running the analysis when corrections change).
@@ -6,28 +6,18 @@ applies them (refreshing the panels, and re-running the analysis when correction
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
-from crosscheck.core.flags import Correction, Flag
+T = TypeVar("T")
 
 
-class SetFlags(QUndoCommand):
-    def __init__(self, text: str, before: list[Flag], after: list[Flag], apply: Callable[[list[Flag]], None]):
-        super().__init__(text)
-        self.before, self.after, self.apply = list(before), list(after), apply
+class SetList(QUndoCommand, Generic[T]):
+    """Replace a list (flags, or corrections) with another; undo puts the old one back."""
 
-    def redo(self) -> None:
-        self.apply(list(self.after))
-
-    def undo(self) -> None:
-        self.apply(list(self.before))
-
-
-class SetCorrections(QUndoCommand):
-    def __init__(self, text: str, before: list[Correction], after: list[Correction],
-                 apply: Callable[[list[Correction]], None]):
+    def __init__(self, text: str, before: Sequence[T], after: Sequence[T], apply: Callable[[list[T]], None]):
         super().__init__(text)
         self.before, self.after, self.apply = list(before), list(after), apply
 

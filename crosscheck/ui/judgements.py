@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from crosscheck.core.flags import Anchor, Correction, Flag, Placed, anchor_at, edited, new_flag, new_id, now, place
 from crosscheck.core.model import Span
 from crosscheck.core.view import letters as view_letters
-from crosscheck.ui.commands import SetCorrections, SetFlags
+from crosscheck.ui.commands import SetList
 from crosscheck.ui.flags_panel import FlagDialog
 
 _FINDING_CATEGORY = {"misquote": "misquote", "attribution_conflict": "attribution conflict",
@@ -38,10 +38,10 @@ class JudgementsMixin:
             self.analyze()
 
     def _push_flags(self, text: str, after: list[Flag]) -> None:
-        self.undo_stack.push(SetFlags(text, self.flags, after, self._apply_flags))
+        self.undo_stack.push(SetList(text, self.flags, after, self._apply_flags))
 
     def _push_corrections(self, text: str, after: list[Correction]) -> None:
-        self.undo_stack.push(SetCorrections(text, self.corrections, after, self._apply_corrections))
+        self.undo_stack.push(SetList(text, self.corrections, after, self._apply_corrections))
 
     # ---- showing
     def placed_flags(self) -> dict[str, list[Placed]]:

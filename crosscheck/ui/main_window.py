@@ -824,7 +824,6 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
     def _find(self, text: str, step: int) -> None:
         fmt = char_format("find", self.palette_)
         total = 0
-        first: tuple[ArticleColumn, int] | None = None
         needle = text.lower()
         for source in self.sources:
             column = self.columns[source.id]
@@ -846,7 +845,6 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
                     cur.setPosition(target.end, cur.MoveMode.KeepAnchor)
                     column.view.setTextCursor(cur)
                 column.view.scroll_to_offset(target.start)
-                first = first or (column, target.start)
         self.find_bar.set_count(total, len([s for s in self.sources if needle and needle in s.text.lower()]))
 
     # ------------------------------------------------------------------ messages

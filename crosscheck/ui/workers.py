@@ -60,10 +60,6 @@ class Task(QRunnable):
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def run(self) -> None:
         def progress(fraction: float, message: str) -> None:
             self.signals.progressed.emit(self.generation, fraction, message)
