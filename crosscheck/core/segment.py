@@ -34,6 +34,8 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # A full stop glued to the next sentence: ``Ukraine.“Something`` or ``yet.”In``. The letter
 # before the stop is lower-case, so ``U.S.Navy``-like abbreviations are left alone.
 _GLUED_STOP = re.compile(r"[a-z0-9)][.!?]+[”’\"»]?(?=[“‘\"«]?[A-Z][a-z])")
+# syntok keeps "3.40am. They got in" together, reading "am." as an abbreviation.
+_TIME_STOP = re.compile(r"\d\s?[ap]\.?m\.(?=\s+[“‘\"]?[A-Z])")
 _GLUED_RUN = re.compile(r"(?<=[a-z])((?:[A-Z][a-z]+){2,})(?=[A-Z][a-z])")
 
 
@@ -67,6 +69,7 @@ def split_sentences(text: str, paragraphs: Iterable[Span] | None = None) -> list
         pieces = _syntok_sentences(text, para)
         pieces = _merge_after_titles(text, pieces)
         pieces = [s for piece in pieces for s in _split_glued_stops(text, piece)]
+        pieces = [s for piece in pieces for s in _split_at(text, piece, _TIME_STOP)]
         pieces = [s for piece in pieces for s in _split_cjk(text, piece)]
         pieces = [s for piece in pieces for s in _split_glued_runs(text, piece)]
         out.extend(pieces)
@@ -114,8 +117,13 @@ def _merge_after_titles(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _split_glued_stops(text: str, span: Span) -> list[Span]:
+    return _split_at(text, span, _GLUED_STOP)
+
+
+def _split_at(text: str, span: Span, pattern: re.Pattern[str]) -> list[Span]:
+    """Cut ``span`` after every match of ``pattern``."""
     piece = text[span.start : span.end]
-    cuts = [span.start + m.end() for m in _GLUED_STOP.finditer(piece)]
+    cuts = [span.start + m.end() for m in pattern.finditer(piece)]
     bounds = [span.start, *cuts, span.end]
     return [_trim(text, a, b) for a, b in pairwise(bounds) if text[a:b].strip()]
 

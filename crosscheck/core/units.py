@@ -62,8 +62,9 @@ def extract_units(
     return units, all_quotes
 
 
-# Where a long sentence joins two statements: "…, and that …", "…; …", "…, but …".
-_CLAUSE_BREAK = re.compile(r";\s+|,?\s+and that\s+|,\s+(?:while|whereas|but)\s+")
+# Where a long sentence joins two statements: "…, and that …", "…; …", "…, but …", and
+# non-restrictive clauses ("…, where they had been on show since January").
+_CLAUSE_BREAK = re.compile(r";\s+|,?\s+and that\s+|,\s+(?:while|whereas|but|where|which)\s+")
 MIN_SPLIT_WORDS = 20  # shorter sentences stay whole
 MIN_CLAUSE_WORDS = 6
 
