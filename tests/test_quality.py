@@ -51,7 +51,7 @@ def test_no_different_quotes_are_linked(report):
 
 
 def test_claim_links(report):
-    name, r = report
+    _name, r = report
     assert r.claim_links.rate >= 0.65, r.claim_links.misses
     assert r.claim_precision.rate >= 0.8, r.claim_precision.misses
 

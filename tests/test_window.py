@@ -289,3 +289,15 @@ def test_shortcuts_dialog_lists_the_keys(qtbot, window):
 def test_empty_window_invites_opening(window):
     assert window.empty.isVisible() and not window.scroll.isVisible()
     assert window.windowTitle() == "Crosscheck"
+
+
+def test_reference_can_be_chosen_from_the_toolbar(qtbot, demo):
+    box = demo.reference_box
+    assert box.count() == 4 and box.currentText().startswith("A · ")
+    box.setCurrentIndex(2)
+    box.activated.emit(2)
+    wait_idle(qtbot, demo)
+    assert demo.reference == demo.sources[2].id and demo.columns[demo.reference].header.is_reference
+    demo.set_reference(demo.sources[1].id)  # the star and Ctrl+2 keep the box in step
+    wait_idle(qtbot, demo)
+    assert box.currentData() == demo.sources[1].id

@@ -51,13 +51,13 @@ PALETTES = {"light": LIGHT, "dark": DARK}
 LEGEND = [
     (view.QUOTE, "Linked quote", "solid underline"),
     (view.CLAIM, "Linked claim", "dashed underline"),
-    (view.UNIQUE_QUOTE, "Quote, one source", "dotted underline, italic: in one source only"),
-    (view.UNIQUE_CLAIM, "Claim, one source", "dotted underline: in one source only"),
+    (view.UNIQUE_QUOTE, "Quote only here", "dotted underline, italic: in one source only"),
+    (view.UNIQUE_CLAIM, "Claim only here", "dotted underline: in one source only"),
     (view.CHANGE, "Changed words (vs ★)", "bold, marked"),
     (view.NOISE_CHANGE, "Spelling/brackets only", "faint"),
     (view.CONFLICT, "Conflict", "bold, wavy underline: a figure, speaker or meaning differs"),
     (view.BOILERPLATE, "Boilerplate", "grey: site text set aside"),
-    ("flag", "Flagged by you", "hatched and underlined"),
+    ("flag", "Flagged", "hatched and underlined: flagged by you"),
 ]
 
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -301,6 +302,14 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         for a in (self.act_open, self.act_paste, self.act_url, self.act_demo):
             bar.addAction(a)
         bar.addSeparator()
+        bar.addWidget(QLabel(" Reference: "))
+        self.reference_box = QComboBox()
+        self.reference_box.setToolTip("The source the others are compared with (★); Ctrl+1…9 also sets it")
+        self.reference_box.setMinimumContentsLength(14)
+        self.reference_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reference_box.activated.connect(self._reference_chosen)
+        bar.addWidget(self.reference_box)
+        bar.addSeparator()
         self.show_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         group.setExclusive(False)
@@ -518,6 +527,7 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         for i, source in enumerate(self.sources):
             self.column_splitter.insertWidget(i, self.columns[source.id])
             self.columns[source.id].header.set_letter(letter(i))
+        self._mark_reference()
         n = len(self.sources)
         self.column_splitter.setMinimumWidth(n * (MIN_COLUMN_WIDTH + 6))
         if n:
@@ -592,6 +602,18 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
     def _mark_reference(self) -> None:
         for sid, column in self.columns.items():
             column.header.set_reference(sid == self.reference)
+        self.reference_box.blockSignals(True)
+        self.reference_box.clear()
+        for i, source in enumerate(self.sources):
+            self.reference_box.addItem(f"{letter(i)} · {source.label}", source.id)
+        self.reference_box.setCurrentIndex(max(0, self.reference_box.findData(self.reference)))
+        self.reference_box.setEnabled(bool(self.sources))
+        self.reference_box.blockSignals(False)
+
+    def _reference_chosen(self, index: int) -> None:
+        sid = self.reference_box.itemData(index)
+        if sid and sid != self.reference:
+            self.set_reference(sid)
 
     def _update_title(self) -> None:
         n = len(self.sources)
