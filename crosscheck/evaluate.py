@@ -8,6 +8,7 @@ that gold puts in one group form a pair the system should link.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -36,18 +37,117 @@ class Score:
 
 
 @dataclass
+class SpeakerScore(Score):
+    """Speakers: an honest "unknown" is a miss, a wrong name counts twice (it misleads)."""
+
+    wrong: int = 0
+    unknown: int = 0
+
+    @property
+    def rate(self) -> float:
+        return max(0, self.found - self.wrong) / self.total if self.total else 1.0
+
+    def judge(self, said: str | None, want: str | None, where: str) -> None:
+        self.total += 1
+        if same_speaker(said, want):
+            self.found += 1
+        elif said is None:
+            self.unknown += 1
+            self.misses.append(f"{where}: unknown ≠ {want!r}")
+        else:
+            self.wrong += 1
+            self.misses.append(f"{where}: {said!r} ≠ {want!r} (wrong)")
+
+    def __str__(self) -> str:
+        return f"{self.found}/{self.total}, {self.wrong} wrong, {self.unknown} unknown = {self.rate:.2f}"
+
+
+_DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.I)
+
+
+def _speaker_key(name: str) -> str:
+    name = " ".join(name.replace("’", "'").split())
+    name = re.sub(r"'s$", "", _DETERMINER.sub("", name))
+    return name.casefold()
+
+
+def same_speaker(said: str | None, want: str | None) -> bool:
+    """Names compare exactly (case and spacing aside); a role or institution as written may
+    carry more or fewer qualifiers ("company spokeswoman" / "spokeswoman") but the same head."""
+    if said is None or want is None:
+        return said is None and want is None
+    a, b = _speaker_key(said), _speaker_key(want)
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    is_role = a[:1].islower() if a else False
+    return bool(wa and wb) and wa[-1] == wb[-1] and not _looks_named(said) and not _looks_named(want) and (
+        is_role or set(wa) <= set(wb) or set(wb) <= set(wa))
+
+
+def _looks_named(name: str) -> bool:
+    """A person's name: two or more capitalised words and no lower-case role word."""
+    words = _DETERMINER.sub("", name).split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+@dataclass
 class Report:
     quote_links: Score
     quote_precision: Score
     claim_links: Score
     claim_precision: Score
-    speakers: Score
+    speakers: SpeakerScore
     unique_found: Score
     shared_called_unique: Score
     boilerplate_as_content: Score
     differences_shown: Score
     findings: Score
     wrong_links: list[str]
+    unquoted_links: Score = field(default_factory=Score)
+    scare_speakers: Score = field(default_factory=Score)
+    wrong_speaker_findings: list[str] = field(default_factory=list)
+
+    @property
+    def boilerplate_recognised(self) -> Score:
+        """Boilerplate lines kept out of the content (the complement of ``boilerplate_as_content``)."""
+        b = self.boilerplate_as_content
+        return Score(b.total - b.found, b.total)
+
+    def all_misses(self) -> list[str]:
+        scores = (self.quote_links, self.claim_links, self.speakers, self.unique_found, self.differences_shown,
+                  self.findings, self.unquoted_links, self.scare_speakers, self.boilerplate_as_content)
+        return [m for s in scores for m in s.misses] + self.wrong_links + [
+            f"finding on a wrong speaker: {f}" for f in self.wrong_speaker_findings]
+
+    @classmethod
+    def sum(cls, reports: list[Report]) -> Report | None:
+        """Pooled figures over several stories (pairs and passages add up)."""
+        if not reports:
+            return None
+
+        def pool(get, kind=Score):
+            out = kind()
+            for r in reports:
+                part = get(r)
+                out.found += part.found
+                out.total += part.total
+                if isinstance(out, SpeakerScore):
+                    out.wrong += part.wrong
+                    out.unknown += part.unknown
+            return out
+
+        return cls(
+            quote_links=pool(lambda r: r.quote_links), quote_precision=pool(lambda r: r.quote_precision),
+            claim_links=pool(lambda r: r.claim_links), claim_precision=pool(lambda r: r.claim_precision),
+            speakers=pool(lambda r: r.speakers, SpeakerScore), unique_found=pool(lambda r: r.unique_found),
+            shared_called_unique=pool(lambda r: r.shared_called_unique),
+            boilerplate_as_content=pool(lambda r: r.boilerplate_as_content),
+            differences_shown=pool(lambda r: r.differences_shown), findings=pool(lambda r: r.findings),
+            wrong_links=[w for r in reports for w in r.wrong_links],
+            unquoted_links=pool(lambda r: r.unquoted_links), scare_speakers=pool(lambda r: r.scare_speakers),
+            wrong_speaker_findings=[f for r in reports for f in r.wrong_speaker_findings],
+        )
 
     def rows(self) -> list[tuple[str, str]]:
         return [
@@ -62,6 +162,9 @@ class Report:
             ("word differences shown", str(self.differences_shown)),
             ("findings raised", str(self.findings)),
             ("different statements linked", str(len(self.wrong_links))),
+            ("unquoted copies linked to quote", str(self.unquoted_links)),
+            ("scare quotes given a speaker", _count(self.scare_speakers)),
+            ("findings on a wrong speaker", str(len(self.wrong_speaker_findings))),
         ]
 
 
@@ -139,7 +242,7 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
         if a and b and a[0]["id"] == b[0]["id"]:
             wrong.append(f"linked {r1[1]!r} with {r2[1]!r}")
 
-    speakers = Score()
+    speakers = SpeakerScore()
     # Per-passage entries ("speakers") override a group's speaker: that is how gold records a
     # quote one outlet gives to someone else.
     expected = {
@@ -149,7 +252,28 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
     for ref, name in expected.items():
         hit = member_at(ref, "quote")
         said = hit[1].get("speaker") if hit else (unique_at(ref, "quote") or {}).get("speaker")
-        speakers.add(said == name, f"{ref[1]!r}: {said!r} ≠ {name!r}")
+        speakers.judge(said, name, f"{ref[0]}: {ref[1]!r}")
+    scare = Score()
+    for ref in gold.get("scare_quotes", []):
+        hit = member_at(ref, "quote")
+        said = hit[1].get("speaker") if hit else (unique_at(ref, "quote") or {}).get("speaker")
+        scare.add(said is not None, f"{ref[0]}: {ref[1]!r} is a scare quote, given to {said!r}")
+    unquoted = Score()
+    for g in gold.get("quote_groups", []):
+        for ref in g.get("unquoted", []):
+            here = member_at(ref, "quote")
+            homes = {group_of(r, "quote") for r in g["members"]} - {None}
+            unquoted.add(here is not None and here[0]["id"] in homes,
+                         f"{g['name']}: {ref[0]} {ref[1]!r} (unquoted) not linked to the quote")
+    # Findings built on a wrong speaker: an attribution conflict naming a speaker gold disagrees with.
+    bad_findings: list[str] = []
+    for ref, name in expected.items():
+        hit = member_at(ref, "quote")
+        if not hit or hit[1].get("speaker") is None or same_speaker(hit[1].get("speaker"), name):
+            continue
+        for f in hit[0].get("findings", []):
+            if f["kind"] == "attribution_conflict" and hit[1]["source"] in f.get("sources", []):
+                bad_findings.append(f"{hit[0]['id']}: {f.get('message', '')}")
 
     unique_found = Score()
     for ref in gold.get("unique", []):
@@ -188,6 +312,7 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
         claim_links=reports["claim"][0], claim_precision=reports["claim"][1],
         speakers=speakers, unique_found=unique_found, shared_called_unique=shared_unique,
         boilerplate_as_content=boiler, differences_shown=diffs, findings=findings, wrong_links=wrong,
+        unquoted_links=unquoted, scare_speakers=scare, wrong_speaker_findings=sorted(set(bad_findings)),
     )
 
 

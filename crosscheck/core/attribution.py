@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from crosscheck.core.marks import ANY_CLASS
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import STOPWORDS
 from crosscheck.core.people import (
@@ -55,7 +56,7 @@ _WHO = (
 )
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{VERB}\s+{_WHO}")
 _AFTER_WHO_FIRST = re.compile(
-    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s*\([^)]{{1,80}}\))?(?:,[^“”\"‘’]{{1,240}}?,)?\s+(?:\w+ly\s+)?(?P<verb>{VERB})\b"
+    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{ANY_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?(?P<verb>{VERB})\b"
 )
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "official": None, "source": None}
 

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from crosscheck.core.marks import CLOSE_CLASS, DOUBLE_CLASS
 from crosscheck.core.model import Source, Span
 from crosscheck.core.normalize import tokenize
 
@@ -43,6 +44,7 @@ _WEAK_CUES = [
 ]
 _CUE_RE = re.compile("|".join(_CUES), re.I)
 _WEAK_CUE_RE = re.compile("|".join(_WEAK_CUES), re.I)
+_ENDS_SENTENCE = re.compile(rf"(?:[.!?]|{CLOSE_CLASS})$")
 _GLUED_NAV = re.compile(r"^(?:[A-Z][a-z]+){3,}$")
 
 
@@ -57,7 +59,8 @@ def find_boilerplate(sources: Sequence[Source]) -> dict[str, list[tuple[Span, st
             piece = source.text[sent.start : sent.end]
             if _GLUED_NAV.match(piece):
                 marks.append((sent, "navigation"))
-                if i > 0 and not re.search(r"[.!?”’\"]$", source.text[sentences[i - 1].start : sentences[i - 1].end]):
+                prev = source.text[sentences[i - 1].start : sentences[i - 1].end] if i > 0 else "."
+                if not _ENDS_SENTENCE.search(prev):
                     marks.append((sentences[i - 1], "caption"))  # glued to navigation with no full stop
             elif _site_text(piece, i, len(sentences)):
                 marks.append((sent, "site text"))
@@ -103,7 +106,7 @@ def _repeated_endings(sources: Sequence[Source], found: dict[str, list[tuple[Spa
         paras = source.paragraphs
         for para in paras[-4:]:
             text = source.text[para.start : para.end]
-            if re.search(r"[“”\"]", text):
+            if re.search(DOUBLE_CLASS, text):
                 continue
             key = tuple(t.norm for t in tokenize(source.text, para))
             if len(key) >= 5:

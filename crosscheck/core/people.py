@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crosscheck.core.marks import CLOSE_CLASS
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import STOPWORDS
 
@@ -96,7 +97,7 @@ _PERSON_BEFORE = re.compile(
     rf"(?:\b[Bb]y|\b(?:Mr|Mrs|Ms|Dr)\.?|\b{_ROLE_NOUN}|\b{_ROLE_NOUN}\b[^.;:]{{0,30}},)\s*$", re.IGNORECASE
 )
 # A sentence that opens with the name and goes on in lower case: "Tomas Brandt opened the…".
-_SENTENCE_START = re.compile(r"(?:^|[.!?][”’\"]?\s+|\n)$")
+_SENTENCE_START = re.compile(rf"(?:^|[.!?]{CLOSE_CLASS}?\s+|\n)$")
 
 
 def find_people(text: str) -> list[Mention]:

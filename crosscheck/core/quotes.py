@@ -14,13 +14,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from crosscheck.core.marks import DOUBLE_MARKS as _DOUBLE_MARKS
+from crosscheck.core.marks import DOUBLE_PAIRS as _DOUBLE_PAIRS
+from crosscheck.core.marks import REOPENING
+from crosscheck.core.marks import SINGLE_MARKS as _SINGLE_MARKS
+from crosscheck.core.marks import SINGLE_PAIRS as _SINGLE_PAIRS
 from crosscheck.core.model import Span
 
-# Opening mark -> closing marks that may end it.
-_DOUBLE_PAIRS = {"“": "”“\"", "„": "“”\"", "«": "»", "»": "«", "「": "」", "『": "』", '"': '"”', "”": "”"}
-_SINGLE_PAIRS = {"‘": "’'", "‚": "‘’", "‹": "›", "'": "'’", "’": "’"}
-_DOUBLE_MARKS = set("“”„«»「」『』\"")
-_SINGLE_MARKS = set("‘’‚‹›'")
 _LETTER = re.compile(r"[^\W_]")
 _PUNCT_OPEN_BEFORE = set(" \t\n([{—–-/:;,")
 
@@ -43,7 +43,7 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
         carry = None
         if open_at is not None:
             nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-            if nxt is not None and text[nxt.start] in "“„«\"":
+            if nxt is not None and text[nxt.start] in REOPENING:
                 carry = open_at  # multi-paragraph quote: reopened in the next paragraph
             # else: a stray opening mark; it swallows nothing
         singles = [

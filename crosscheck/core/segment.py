@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from syntok import segmenter
 
+from crosscheck.core.marks import CLOSE_CLASS, OPEN_CLASS, fold
 from crosscheck.core.model import Span
 
 # Titles that precede a name; a sentence never ends on one of them before a capital.
@@ -27,15 +28,15 @@ _TITLES = {
 # Abbreviations that precede a number ("No. 10", "vol. 2"). Before a capital they are words
 # ending a sentence: "the mayor said no. The chief agreed."
 _NUMBERED = {"no", "vol", "art", "fig"}
-_TITLE_END = re.compile(r"(?:^|[\s(\"“‘])([A-Za-z]{1,5})\.\s*$")
+_TITLE_END = re.compile(rf"(?:^|[\s(]|{OPEN_CLASS})([A-Za-z]{{1,5}})\.\s*$")
 _CJK_STOP = re.compile(r"[。！？!?](?:[」』”’）)]*)")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # A run of three or more capitalised words glued without spaces (site navigation).
 # A full stop glued to the next sentence: ``Ukraine.“Something`` or ``yet.”In``. The letter
 # before the stop is lower-case, so ``U.S.Navy``-like abbreviations are left alone.
-_GLUED_STOP = re.compile(r"[a-z0-9)][.!?]+[”’\"»]?(?=[“‘\"«]?[A-Z][a-z])")
+_GLUED_STOP = re.compile(rf"[a-z0-9)][.!?]+{CLOSE_CLASS}?(?={OPEN_CLASS}?[A-Z][a-z])")
 # syntok keeps "3.40am. They got in" together, reading "am." as an abbreviation.
-_TIME_STOP = re.compile(r"\d\s?[ap]\.?m\.(?=\s+[“‘\"]?[A-Z])")
+_TIME_STOP = re.compile(rf"\d\s?[ap]\.?m\.(?=\s+{OPEN_CLASS}?[A-Z])")
 _GLUED_RUN = re.compile(r"(?<=[a-z])((?:[A-Z][a-z]+){2,})(?=[A-Z][a-z])")
 
 
@@ -77,7 +78,8 @@ def split_sentences(text: str, paragraphs: Iterable[Span] | None = None) -> list
 
 
 def _syntok_sentences(text: str, para: Span) -> list[Span]:
-    chunk = text[para.start : para.end]
+    # Quotation marks folded to one style (same length), so that ‘…’ and “…” split alike.
+    chunk = fold(text[para.start : para.end])
     spans: list[Span] = []
     for paragraph in segmenter.analyze(chunk):
         for sentence in paragraph:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from crosscheck.core.attribution import attribute_quotes
 from crosscheck.core.boilerplate import is_boilerplate
+from crosscheck.core.marks import CLOSE_CLASS, quote_depth
 from crosscheck.core.model import Source, Span
 from crosscheck.core.normalize import NEGATIONS, STOPWORDS, content_stem, figures, tokenize
 from crosscheck.core.people import NameBook, find_people
@@ -92,14 +93,12 @@ def clauses(text: str, sent: Span) -> list[Span]:
 
 
 def _inside_quote(before: str) -> bool:
-    opened = sum(before.count(c) for c in "“‘«„") + before.count('"') % 2
-    closed = sum(before.count(c) for c in "”»")
-    return opened > closed
+    return quote_depth(before) > 0
 
 
 def _is_claim(text: str, sent: Span, quotes: list[QuoteSpan]) -> bool:
     piece = text[sent.start : sent.end]
-    if piece.rstrip("”’\"'").endswith("?"):
+    if re.sub(f"{CLOSE_CLASS}+$", "", piece.rstrip()).endswith(("?", "？")):
         return False
     quoted = sum(max(0, min(sent.end, q.outer.end) - max(sent.start, q.outer.start)) for q in quotes)
     if quoted >= 0.5 * len(sent):
