@@ -56,7 +56,7 @@ def find_boilerplate(sources: Sequence[Source]) -> dict[str, list[tuple[Span, st
         marks.extend((f.span, f.kind) for f in source.furniture)
         sentences = source.sentences
         for i, sent in enumerate(sentences):
-            piece = source.text[sent.start : sent.end]
+            piece = source.analysis_text[sent.start : sent.end]
             if _GLUED_NAV.match(piece):
                 marks.append((sent, "navigation"))
                 prev = source.text[sentences[i - 1].start : sentences[i - 1].end] if i > 0 else "."

@@ -68,10 +68,20 @@ class Source:
         return tuple(split_paragraphs(self.text))
 
     @cached_property
+    def analysis_text(self) -> str:
+        """The text as the engine reads it: wrapped lines joined into their paragraphs.
+
+        Same length as ``text`` (a line break becomes a space), so offsets are shared.
+        """
+        from crosscheck.core.segment import reflow
+
+        return reflow(self.text, self.paragraphs)
+
+    @cached_property
     def sentences(self) -> tuple[Span, ...]:
         from crosscheck.core.segment import split_sentences
 
-        return tuple(split_sentences(self.text, self.paragraphs))
+        return tuple(split_sentences(self.analysis_text, self.paragraphs))
 
     @property
     def label(self) -> str:

@@ -41,26 +41,62 @@ _GLUED_RUN = re.compile(r"(?<=[a-z])((?:[A-Z][a-z]+){2,})(?=[A-Z][a-z])")
 
 
 def split_paragraphs(text: str) -> list[Span]:
-    """Blank lines separate paragraphs; so do single line breaks unless the block is hard-wrapped.
+    """Blank lines separate paragraphs; so do single line breaks, unless the line was wrapped.
 
-    Scraped articles put one paragraph per line; hand-written text files wrap at ~72 columns.
-    A block whose lines (all but the last) are of similar wrapped width is one paragraph.
+    Scraped articles put one paragraph per line; e-mail, wire feeds and archived pages wrap
+    lines at a fixed width. A break is a wrap when the next line's first word would not have
+    fitted on the line (the test every line-filling wrapper obeys); a block whose breaks are
+    mostly wraps is read as wrapped text, and its remaining breaks (a short last line, a title)
+    still end paragraphs.
     """
     spans: list[Span] = []
     for block in re.finditer(r"[^\n](?:.|\n(?![ \t]*\n))*", text):
-        lines = [m for m in re.finditer(r"[^\n]+", block.group())]
-        widths = [len(m.group()) for m in lines[:-1]]
-        wrapped = len(lines) > 1 and all(40 <= w <= 100 for w in widths)
-        parts = [(block.start(), block.end())] if wrapped else [
-            (block.start() + m.start(), block.start() + m.end()) for m in lines
-        ]
-        for start, end in parts:
+        lines = [(block.start() + m.start(), block.start() + m.end()) for m in re.finditer(r"[^\n]+", block.group())]
+        soft = wrapped_breaks(text, lines)
+        start = lines[0][0]
+        for k, (_, end) in enumerate(lines):
+            if k < len(lines) - 1 and soft[k]:
+                continue
             chunk = text[start:end]
             lead = len(chunk) - len(chunk.lstrip())
             trail = len(chunk) - len(chunk.rstrip())
             if end - trail > start + lead:
                 spans.append(Span(start + lead, end - trail))
+            if k + 1 < len(lines):
+                start = lines[k + 1][0]
     return spans
+
+
+_WRAP_MIN, _WRAP_MAX = 40, 120  # widths of wrapped text: e-mail, wire feeds, archived pages
+
+
+def wrapped_breaks(text: str, lines: list[tuple[int, int]]) -> list[bool]:
+    """For each break between consecutive lines of one block: is it a wrap inside a paragraph?"""
+    if len(lines) < 2:
+        return []
+    stripped = [text[a:b].rstrip() for a, b in lines]
+    width = max(len(line) for line in stripped)
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return [False] * (len(lines) - 1)
+    soft = []
+    for line, nxt in zip(stripped, stripped[1:]):
+        first = nxt.lstrip().split(" ", 1)[0]
+        soft.append(len(line) >= 0.5 * width and len(line) + 1 + len(first) > width - 2)
+    if sum(soft) < max(1, 0.5 * len(soft)):
+        return [False] * len(soft)
+    return soft
+
+
+def reflow(text: str, paragraphs: Iterable[Span]) -> str:
+    """The text with each line break inside a paragraph turned into a space: the same length,
+    so every offset found in it points at the same character of the text shown."""
+    chars = list(text)
+    for para in paragraphs:
+        at = text.find("\n", para.start, para.end)
+        while at != -1:
+            chars[at] = " "
+            at = text.find("\n", at + 1, para.end)
+    return "".join(chars)
 
 
 def split_sentences(text: str, paragraphs: Iterable[Span] | None = None) -> list[Span]:

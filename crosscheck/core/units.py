@@ -43,22 +43,23 @@ class Unit:
 def extract_units(
     sources: Sequence[Source], boilerplate: dict[str, list[tuple[Span, str]]]
 ) -> tuple[list[Unit], dict[str, list[QuoteSpan]]]:
-    everyone = [m for s in sources for m in find_people(s.text)]
+    everyone = [m for s in sources for m in find_people(s.analysis_text)]
     units: list[Unit] = []
     all_quotes: dict[str, list[QuoteSpan]] = {}
     for order, source in enumerate(sources):
         marks = boilerplate.get(source.id, [])
-        quotes = [q for q in find_quotes(source.text, source.paragraphs) if not is_boilerplate(q.outer, marks)]
+        text = source.analysis_text  # wrapped lines joined; offsets as in source.text
+        quotes = [q for q in find_quotes(text, source.paragraphs) if not is_boilerplate(q.outer, marks)]
         all_quotes[source.id] = quotes
-        book = NameBook(find_people(source.text), everyone)
-        attributions = attribute_quotes(source.text, quotes, source.sentences, source.paragraphs, book)
+        book = NameBook(find_people(text), everyone)
+        attributions = attribute_quotes(text, quotes, source.sentences, source.paragraphs, book)
         for q, who in zip(quotes, attributions, strict=True):
             units.append(_unit(source, order, "quote", q.span, who.speaker, q.partial, who.how))
         for sent in source.sentences:
             if is_boilerplate(sent, marks):
                 continue
-            for clause in clauses(source.text, sent):
-                if _is_claim(source.text, clause, quotes):
+            for clause in clauses(text, sent):
+                if _is_claim(text, clause, quotes):
                     units.append(_unit(source, order, "claim", clause, None, False, ""))
     return units, all_quotes
 

@@ -71,7 +71,9 @@ def read_header(text: str, *, title_known: bool = False) -> Header:
     if not lines:
         return header
     first = lines[0][1]
-    if not title_known and _looks_like_title(first, lines[1][1] if len(lines) > 1 else ""):
+    if not title_known and _looks_like_title(first, lines[1][1] if len(lines) > 1 else "") and not _wrapped_on(
+        text, lines[0][0] + len(first)
+    ):
         header.title = first
     rest = lines[1:] if header.title or title_known else lines
     for start, line in rest[:8]:
@@ -81,6 +83,16 @@ def read_header(text: str, *, title_known: bool = False) -> Header:
             break
         header.furniture.append(Furniture(span, kind))
     return header
+
+
+def _wrapped_on(text: str, line_end: int) -> bool:
+    """Whether the line ending at ``line_end`` runs on into the next line (hard-wrapped text):
+    then it is the start of a paragraph, never a title."""
+    from crosscheck.core.segment import split_paragraphs
+
+    block = text[: text.find("\n\n", line_end) if "\n\n" in text[line_end:] else len(text)]
+    paras = split_paragraphs(block)
+    return bool(paras) and paras[0].end > line_end
 
 
 def find_date(line: str) -> tuple[str, re.Match[str]] | None:
