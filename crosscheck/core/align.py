@@ -95,6 +95,13 @@ def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[lis
     for lk in parts:
         by_short[lk.a].append(lk)
     for short in sorted(by_short, key=lambda s: (-len(units[s].tokens), _key(units[s]))):
+        if len(units[short].tokens) <= 2 and len({clusters.find(lk.b) for lk in by_short[short]}) > 1:
+            # "a number" is in several statements: one or two words must point at one, told
+            # apart by the words of the sentence around them, or they stay unlinked.
+            best = _by_context(units, clusters, short, by_short[short])
+            if best is not None and _fragments_fit(units, clusters, short, best.b):
+                clusters.union(short, best.b)
+            continue
         best = max(
             by_short[short],
             key=lambda lk: (round(lk.score, 3), len(clusters.members[clusters.find(lk.b)]), _key(units[lk.b])),
@@ -115,13 +122,30 @@ def _quote_link(units: Sequence[Unit], i: int, j: int, settings: Settings) -> Li
     contained = common / len(short)
     if len(short) >= 3 and same >= settings.quote_same:
         return Link(i, j, same, "same")
+    if short == long_ and any(t not in STOPWORDS for t in short):
+        return Link(i, j, 1.0, "same")  # the same short phrase quoted by both
     speakers = units[short_i].speaker, units[long_i].speaker
     if all(speakers) and speakers[0] != speakers[1]:
         return None  # a fragment is weak evidence: a different named speaker vetoes it
     if len(short) >= 3 and contained >= settings.fragment_contained and (len(short) >= 5 or _contiguous(short, long_)):
         return Link(short_i, long_i, contained, "fragment")
     if len(short) <= 2 and _contiguous(short, long_) and all(speakers):
-        return Link(short_i, long_i, 0.5, "scare")  # a scare quote: only with the same named speaker
+        return Link(short_i, long_i, 0.5, "scare")  # one or two words: only with the same named speaker
+    return None
+
+
+def _by_context(units: Sequence[Unit], clusters: _Clusters, short: int, links: list[Link]) -> Link | None:
+    around = units[short].context
+    scored: dict[int, tuple[int, Link]] = {}
+    for lk in links:
+        root = clusters.find(lk.b)
+        words = set().union(*(units[m].content for m in clusters.members[root]))
+        overlap = len(around & words)
+        if root not in scored or overlap > scored[root][0]:
+            scored[root] = (overlap, lk)
+    ranked = sorted(scored.values(), key=lambda s: -s[0])
+    if ranked[0][0] >= 1 and ranked[0][0] > ranked[1][0]:
+        return ranked[0][1]
     return None
 
 

@@ -28,8 +28,8 @@ ANY_CLASS = "[" + re.escape("".join(sorted(ALL_MARKS))) + "]"
 DOUBLE_CLASS = "[" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]"
 OPEN_CLASS = "[" + re.escape(OPENING + "»") + "]"
 CLOSE_CLASS = "[" + re.escape(CLOSING + "«") + "]"
-# Marks that open a paragraph continuing a multi-paragraph quote.
-REOPENING = "“„«»「『\"＂‘"
+# Double marks that open a paragraph continuing a multi-paragraph (double-quoted) quotation.
+REOPENING = "“„«»「『\"＂”"  # ” too: scraped pages open quotes with it
 
 _FOLD = str.maketrans({**{c: '"' for c in DOUBLE_MARKS if c not in "「」『』"}, **{c: "'" for c in SINGLE_MARKS}})
 

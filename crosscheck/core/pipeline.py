@@ -15,6 +15,7 @@ from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Correction, place
 from crosscheck.core.groups import build_group, unique_of
 from crosscheck.core.model import Comparison, Group, Source, Span
+from crosscheck.core.statements import rejoin_statements
 from crosscheck.core.units import Unit, extract_units
 
 Progress = Callable[[float, str], None]
@@ -50,6 +51,7 @@ def analyze(
     claims = [u for u in units if u.kind == "claim"]
     step(0.5, "aligning quotes")
     quote_groups = link_quotes(quotes, settings)
+    quotes, quote_groups = rejoin_statements(quotes, quote_groups, {s.id: s for s in sources})
     step(0.6, "aligning claims")
     claim_groups = link_claims(claims, cancelled, settings)
     by_hand: set[tuple[str, int]] = set()

@@ -45,6 +45,8 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
             nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             if nxt is not None and text[nxt.start] in REOPENING:
                 carry = open_at  # multi-paragraph quote: reopened in the next paragraph
+            elif _introduced(text, para, open_at):
+                found.append(Span(open_at, para.end))  # closing mark lost: the quote ends with its paragraph
             # else: a stray opening mark; it swallows nothing
         singles = [
             pair for region in _outside(para, found)
@@ -71,6 +73,16 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
                 nested = tuple(_pair(text, inside, _SINGLE_MARKS, _SINGLE_PAIRS, _role_single, None)[0])
             quotes.append(QuoteSpan(inner, outer, _is_partial(text, outer, inner), nested))
     return quotes
+
+
+_LEAD_IN = re.compile(r"(?:[:：]|\b(?:said|says|added|told \w+|wrote|stated|declared))\s*$", re.I)
+
+
+def _introduced(text: str, para: Span, at: int) -> bool:
+    """An unclosed mark right after ``said:`` starts a quotation whose closing mark was lost;
+    anywhere else (a paragraph's first character included: standfirsts carry stray marks) it
+    is a stray and swallows nothing."""
+    return bool(_LEAD_IN.search(text[para.start : at]))
 
 
 def _pair(

@@ -71,20 +71,38 @@ _WRAP_MIN, _WRAP_MAX = 40, 120  # widths of wrapped text: e-mail, wire feeds, ar
 
 
 def wrapped_breaks(text: str, lines: list[tuple[int, int]]) -> list[bool]:
-    """For each break between consecutive lines of one block: is it a wrap inside a paragraph?"""
+    """For each break between consecutive lines of one block: is it a wrap inside a paragraph?
+
+    Two kinds of evidence. Fixed-width wrapping: the next line's first word would not have
+    fitted on this one. A break in mid-sentence (saved pages and feeds break lines anywhere):
+    the line ends without a sentence's closing punctuation and the next goes on in lower case,
+    or a long line stops on a word or comma and the text runs straight on.
+    """
     if len(lines) < 2:
         return []
     stripped = [text[a:b].rstrip() for a, b in lines]
     width = max(len(line) for line in stripped)
-    if not _WRAP_MIN <= width <= _WRAP_MAX:
-        return [False] * (len(lines) - 1)
-    soft = []
-    for line, nxt in zip(stripped, stripped[1:]):
-        first = nxt.lstrip().split(" ", 1)[0]
-        soft.append(len(line) >= 0.5 * width and len(line) + 1 + len(first) > width - 2)
-    if sum(soft) < max(1, 0.5 * len(soft)):
-        return [False] * len(soft)
-    return soft
+    fixed = [False] * (len(lines) - 1)
+    if _WRAP_MIN <= width <= _WRAP_MAX:
+        for k, (line, nxt) in enumerate(pairwise(stripped)):
+            first = nxt.lstrip().split(" ", 1)[0]
+            fixed[k] = len(line) >= 0.5 * width and len(line) + 1 + len(first) > width - 2
+        if sum(fixed) < max(1, 0.5 * len(fixed)):
+            fixed = [False] * len(fixed)
+    return [f or _mid_sentence(line, nxt, k == 0 and lines[0][0] == 0)
+            for k, (f, (line, nxt)) in enumerate(zip(fixed, pairwise(stripped), strict=True))]
+
+
+_OPEN_END = re.compile(r"[^\W\d_],?$")
+
+
+def _mid_sentence(line: str, nxt: str, first_line: bool) -> bool:
+    nxt = nxt.lstrip()
+    if not nxt or not _OPEN_END.search(line):
+        return False
+    if nxt[0].islower():
+        return len(line.split()) >= 4  # "… most of all the" / "supporters, who …"
+    return not first_line and len(line) >= 60 and line.endswith(",")
 
 
 def reflow(text: str, paragraphs: Iterable[Span]) -> str:

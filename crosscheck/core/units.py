@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crosscheck.core.attribution import attribute_quotes
 from crosscheck.core.boilerplate import is_boilerplate
-from crosscheck.core.marks import CLOSE_CLASS, quote_depth
+from crosscheck.core.marks import ALL_MARKS, CLOSE_CLASS, quote_depth
 from crosscheck.core.model import Source, Span
 from crosscheck.core.normalize import NEGATIONS, STOPWORDS, content_stem, figures, tokenize
 from crosscheck.core.people import NameBook, find_people
@@ -38,6 +38,9 @@ class Unit:
     partial: bool = False
     negated: bool = False
     how: str = ""  # how the speaker was found
+    quote_id: int = -1  # quotes: which quotation of the source this statement belongs to
+    piece: int = 0  # quotes: the statement's place in that quotation
+    context: frozenset[str] = frozenset()  # partial quotes: content words of the sentence around them
 
 
 def extract_units(
@@ -53,8 +56,15 @@ def extract_units(
         all_quotes[source.id] = quotes
         book = NameBook(find_people(text), everyone)
         attributions = attribute_quotes(text, quotes, source.sentences, source.paragraphs, book)
-        for q, who in zip(quotes, attributions, strict=True):
-            units.append(_unit(source, order, "quote", q.span, who.speaker, q.partial, who.how))
+        for n, (q, who) in enumerate(zip(quotes, attributions, strict=True)):
+            pieces = statements(text, q.span, source.sentences)
+            for k, piece in enumerate(pieces):
+                unit = _unit(source, order, "quote", piece, who.speaker, q.partial and len(pieces) == 1, who.how)
+                around = frozenset()
+                if unit.partial:
+                    sent = next((s for s in source.sentences if s.start <= q.outer.start < s.end), q.outer)
+                    around = frozenset(content_stem(t.norm) for t in tokenize(text, sent) if t.is_content) - unit.content
+                units.append(replace(unit, quote_id=n, piece=k, context=around))
         for sent in source.sentences:
             if is_boilerplate(sent, marks):
                 continue
@@ -62,6 +72,43 @@ def extract_units(
                 if _is_claim(text, clause, quotes):
                     units.append(_unit(source, order, "claim", clause, None, False, ""))
     return units, all_quotes
+
+
+MIN_STATEMENT_WORDS = 4
+
+
+def statements(text: str, quote: Span, sentences: Sequence[Span]) -> list[Span]:
+    """A quotation of several sentences, one span per sentence.
+
+    Outlets quote a speaker's statement whole, in part, or spread over several quotes; aligned
+    sentence by sentence, each statement finds its versions wherever they are, and two
+    statements one outlet happens to quote together never drag each other into one group.
+    A piece too short to stand alone stays with the sentence before it.
+    """
+    cuts = [s.start for s in sentences if quote.start < s.start < quote.end]
+    if not cuts:
+        return [quote]
+    pieces: list[Span] = []
+    for a, b in zip([quote.start, *cuts], [*cuts, quote.end], strict=True):
+        piece = _trim_piece(text, a, b)
+        if piece is None:
+            continue
+        words = len(text[piece.start : piece.end].split())
+        if pieces and min(words, len(text[pieces[-1].start : pieces[-1].end].split())) < MIN_STATEMENT_WORDS:
+            pieces[-1] = Span(pieces[-1].start, piece.end)
+        else:
+            pieces.append(piece)
+    return pieces or [quote]
+
+
+def _trim_piece(text: str, start: int, end: int) -> Span | None:
+    """A sentence of a quotation without the marks and spaces at its edges (a paragraph's
+    reopening mark, a closing mark left over from the sentence split)."""
+    while start < end and (text[start].isspace() or text[start] in ALL_MARKS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ALL_MARKS):
+        end -= 1
+    return Span(start, end) if end > start and re.search(r"[^\W_]", text[start:end]) else None
 
 
 # Where a long sentence joins two statements: "…, and that …", "…; …", "…, but …", and
@@ -113,6 +160,13 @@ def _outside_quotes(text: str, span: Span, quotes: list[QuoteSpan]) -> list:
         t for t in tokenize(text, span)
         if not any(q.outer.start <= t.span.start < q.outer.end for q in quotes)
     ]
+
+
+def joined(source: Source, first: Unit, last: Unit) -> Unit:
+    """Consecutive statements of one quotation as a single passage (``first`` to ``last``)."""
+    unit = _unit(source, first.order, first.kind, Span(first.span.start, last.span.end), first.speaker,
+                 False, first.how)
+    return replace(unit, quote_id=first.quote_id, piece=first.piece)
 
 
 def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None, partial: bool, how: str) -> Unit:
