@@ -257,7 +257,10 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
     for ref in gold.get("scare_quotes", []):
         hit = member_at(ref, "quote")
         said = hit[1].get("speaker") if hit else (unique_at(ref, "quote") or {}).get("speaker")
-        scare.add(said is not None, f"{ref[0]}: {ref[1]!r} is a scare quote, given to {said!r}")
+        scare.total += 1
+        if said is not None:
+            scare.found += 1
+            scare.misses.append(f"{ref[0]}: {ref[1]!r} is a scare quote, given to {said!r}")
     unquoted = Score()
     for g in gold.get("quote_groups", []):
         for ref in g.get("unquoted", []):
@@ -286,11 +289,13 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
     boiler = Score()
     for ref in gold.get("boilerplate", []):
         if texts[file_of[ref[0]]].find(ref[1]) < 0:
-            boiler.add(False, "")  # removed with the page chrome: not content
+            boiler.total += 1  # removed with the page chrome: not content
             continue
         used = member_at(ref) is not None or unique_at(ref) is not None
-        boiler.add(used, f"{ref[0]}: {ref[1]!r} used as content")
-    boiler.misses = []
+        boiler.total += 1
+        if used:
+            boiler.found += 1
+            boiler.misses.append(f"{ref[0]}: {ref[1]!r} used as content")
 
     by_name = {}
     for kind in ("quote", "claim"):

@@ -18,10 +18,15 @@ from crosscheck.core.model import Span
 # Words joined by apostrophes or hyphens stay one token; numbers keep their separators.
 # A clock time is one token ("3.40am", "3:40 a.m."), so both spellings can match.
 _TIME = r"\d{1,2}[:.]\d{2}\s?[ap]\.?m\b\.?"
+# Scripts written without spaces (Chinese, Japanese kana and kanji) are compared character by
+# character: each such character is a token of its own.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_WORD = rf"[^\W\d_{CJK}]+"
 _TOKEN = re.compile(
-    rf"{_TIME}|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s|m|bn|k)?%?|[^\W\d_]+(?:[’'`ʼ][^\W\d_]+)*(?:-[^\W\d_]+)*",
+    rf"{_TIME}|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s|m|bn|k)?%?|[{CJK}]|{_WORD}(?:[’'`ʼ]{_WORD})*(?:-{_WORD})*",
     re.UNICODE | re.IGNORECASE,
 )
+_CJK_RE = re.compile(f"[{CJK}]")
 _TIME_RE = re.compile(rf"^{_TIME}$", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'", "`": "'", "ʼ": "'", "‘": "'"})
 
@@ -78,6 +83,8 @@ def tokenize(text: str, span: Span | None = None) -> list[Token]:
 @lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
     """Lower case, plain apostrophes, no accents, one spelling for British/American variants."""
+    if len(word) == 1 and _CJK_RE.match(word):
+        return word  # kana keep their voicing marks: が is not か
     w = word.translate(_APOSTROPHES).lower()
     if _TIME_RE.match(w):
         hours, minutes = re.split(r"[:.]", w[:5].strip(), maxsplit=1)
