@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from crosscheck.core.clutter import find_clutter
 from crosscheck.core.marks import CLOSE_CLASS, DOUBLE_CLASS
 from crosscheck.core.model import Source, Span
 from crosscheck.core.normalize import tokenize
@@ -66,6 +67,7 @@ def find_boilerplate(sources: Sequence[Source]) -> dict[str, list[tuple[Span, st
                 marks.append((sent, "site text"))
             elif _author_bio(source, piece, i, len(sentences)):
                 marks.append((sent, "author bio"))
+        marks.extend(find_clutter(source))
         _widen_to_paragraphs(source, marks)
     _repeated_endings(sources, found)
     for marks in found.values():

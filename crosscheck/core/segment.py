@@ -86,6 +86,10 @@ def wrapped_breaks(text: str, lines: list[tuple[int, int]]) -> list[bool]:
     if _WRAP_MIN <= width <= _WRAP_MAX:
         for k, (line, nxt) in enumerate(pairwise(stripped)):
             first = nxt.lstrip().split(" ", 1)[0]
+            if _CJK_CHAR.match(nxt.lstrip()):
+                first = nxt.lstrip()[:1]  # no spaces: any character may start a wrapped line
+                if line[-1:] in "。！？」』】）)":
+                    continue  # a line ending 。, 」 or 】 ends its paragraph
             fixed[k] = len(line) >= 0.5 * width and len(line) + 1 + len(first) > width - 2
         if sum(fixed) < max(1, 0.5 * len(fixed)):
             fixed = [False] * len(fixed)

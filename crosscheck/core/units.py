@@ -63,15 +63,32 @@ def extract_units(
                 around = frozenset()
                 if unit.partial:
                     sent = next((s for s in source.sentences if s.start <= q.outer.start < s.end), q.outer)
-                    around = frozenset(content_stem(t.norm) for t in tokenize(text, sent) if t.is_content) - unit.content
+                    around = frozenset(content_stem(t.norm) for t in tokenize(text, sent) if t.is_content)
+                    around -= unit.content
                 units.append(replace(unit, quote_id=n, piece=k, context=around))
         for sent in source.sentences:
             if is_boilerplate(sent, marks):
                 continue
-            for clause in clauses(text, sent):
+            for clause in clauses(text, _without_marks(text, sent, marks)):
                 if _is_claim(text, clause, quotes):
                     units.append(_unit(source, order, "claim", clause, None, False, ""))
     return units, all_quotes
+
+
+def _without_marks(text: str, sent: Span, marks: list[tuple[Span, str]]) -> Span:
+    """A sentence without the page furniture glued to its edges: a dateline (``LONDON
+    (Reuters) –``) or a page stamp before it, a photo credit after it."""
+    start, end = sent.start, sent.end
+    for mark, _ in marks:
+        if mark.start <= start < mark.end < end:
+            start = mark.end
+        if start < mark.start < end <= mark.end:
+            end = mark.start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else sent
 
 
 MIN_STATEMENT_WORDS = 4

@@ -1,0 +1,176 @@
+"""Page clutter in scraped news: what sits around an article on its page, not in its story.
+
+Captions and photo credits, credit lines naming reporters and editors, agency and syndication
+notes, datelines and time stamps, runs of related or popular headlines, browser and paywall
+notes, links and file names. Each finder returns spans of the shown text; ``boilerplate``
+keeps them visible but out of every comparison. Rules are about the shape of page furniture,
+never about particular sites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from crosscheck.core.model import Source, Span
+from crosscheck.core.normalize import CJK
+
+_AGENCIES = (
+    r"(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|Xinhua|Bloomberg|Shutterstock|PA|ANI|PTI|IANS|dpa|Kyodo|"
+    r"Yonhap|TASS|Sputnik|Anadolu|EFE|UPI|NurPhoto|Alamy|iStock|Pool)"
+)
+# A photo credit: "REUTERS/Carlo Allegri", "(AP Photo/Aaron Favila)", "TED ALJIBE / AFP",
+# "National Park Service via AP", "PHOTO: NZME", "Image Credit: AFP", "©Getty Images".
+_CREDIT = re.compile(
+    rf"(?:\b{_AGENCIES}(?: Photo)?\s*/\s*[A-Z]|\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)+\s*/\s*{_AGENCIES}\b"
+    rf"|\bvia {_AGENCIES}\b|\b(?:PHOTO|Photo|IMAGE|Image|Picture|PICTURE|Photograph)(?: [Cc]redit)?\s*:"
+    r"|©\s*\w|\bFILE PHOTO\b|^FILE\s+[-–—]\s|\bPA (?:Archive|Images|Wire|Media)\b|\bImage caption\b"
+    r"|\b(?:Photo|Picture|Image)s? (?:by|courtesy of)\b|\bHandout\b|/\s*(?:AFP|AP|Reuters)\)?\s*$)",
+    re.M,
+)
+# Who wrote and edited it, and where the copy came from.
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:(?:additional|further) )?(?:reporting|writing|editing|compiled|written|edited|produced|"
+    r"research|translated|translation|graphics?|video)(?: and \w+)? by\b"
+    r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcontributed reporting\b"
+    r"|\bhas not been edited by\b|\bauto-generated from a syndicated feed\b|\bsyndicated (?:feed|content)\b"
+    r"|\b(?:originally )?(?:published|appeared) (?:on|in|at) [A-Z]\w+(?:\.\w+)+|\bauthored by\b"
+    r"|\bread the (?:whole|full|original) (?:story|article)\b|\bwith (?:news )?wire services\b"
+    r"|\bmay not be (?:published|reproduced|redistributed)\b|\brepublished with permission\b"
+    r"|\bworks better on\b|\bbest possible experience\b|\bupdate your browser\b|\benable javascript\b"
+    r"|\bregister for free\b|\bfull access to\b|\balready a (?:member|subscriber)\b|\blog ?in here\b"
+    r"|\blisten (?:with|to this)\b|\b\d+ min(?:ute)?s? read\b|\bnewspapers (?:in|from) \w+"
+    r"|著作権|転載|無断|侵害|関連記事|詳報|動画|記者解説|映像センター",
+    re.I | re.M,
+)
+_STAMP_WORDS = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T[\d:+.Z-]+)?|\d{1,2}[./:]\d{1,2}(?:[./:]\d{2,4})?|\d+(?:st|nd|rd|th)?|"
+    r"\b(?:date|posted|updated|published|last|modified|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|pdt|"
+    r"ist|jst|bst|cet|cest|hkt|sgt|aest|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|[|·,:/()-]",
+    re.I,
+)
+
+
+def _is_timestamp(piece: str) -> bool:
+    """A line that is nothing but a date or time with its label: "Posted at 3:01 PM, Dec 17, 2022"."""
+    if not re.search(r"\d", piece) or len(piece) > 80:
+        return False
+    return len(_STAMP_WORDS.sub(" ", piece).split()) <= 1
+
+
+# A dateline opening the first sentence: "LONDON (Reuters) –", "BOGO, Philippines, Oct 2 (AP) —",
+# and the page's own "date 2022-04-20" stamp before it.
+_DATELINE = re.compile(
+    r"^(?:date \d{4}-\d{2}-\d{2}\s+)?(?:[A-Z][A-Za-z .'-]{2,}(?:,\s*[A-Z][\w .]+?)?(?:,\s*\w{3,9}\.? \d{1,2})?"
+    rf",?\s*\({_AGENCIES}[^)]*\)\s*[-–—:]+\s*|[A-Z][A-Z .'-]{{2,}}(?:,\s*[A-Z][\w .]+?)?\s*[-–—]\s+"
+    rf"|\({_AGENCIES}\)\s*[-–—:]\s*)"
+)
+_PAGE_STAMP = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")
+_HEADING_CUE = re.compile(
+    r"^(?:related(?: (?:stories|articles|coverage|news|content|posts))?|read (?:more|next|also)|also read|"
+    r"more (?:from|on|in|stories|news)\b.*|most (?:read|popular|viewed|shared)|popular(?: now| stories)?|"
+    r"trending(?: now| stories)?|latest(?: news| stories)?|top stories|recommended(?: for you)?|"
+    r"you (?:may|might) also like|don'?t miss|editor'?s picks?|watch (?:now|more)|"
+    r"in (?:other|related) news|what to read next|more images|latest stories)\s*:?$",
+    re.I,
+)
+_SUMMARY_CUE = re.compile(r"^(?:AI\s?)?(?:要約|summary|key points|at a glance|highlights|in brief|tl;?dr)\s*:?$", re.I)
+_LINK_PREFIX = re.compile(r"^(?:READ|RELATED|ALSO READ|WATCH|LISTEN|SEE ALSO|MORE|READ MORE)\s*[:|-]\s*\S", re.I)
+_URL = re.compile(r"https?://\S+|\bwww\.\S+|/\w+/\w+(?:/\w+)+|\S+\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
+_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp)(?=[A-Z])", re.I)
+
+
+def find_clutter(source: Source) -> list[tuple[Span, str]]:
+    found = list(_clutter(source))
+    # Two title-like lines right after other clutter: more of the same list of links.
+    text, paras = source.analysis_text, source.paragraphs
+    marked = {k for k, p in enumerate(paras) if any(m.contains(p) for m, _ in found)}
+    for k in range(1, len(paras) - 1):
+        if k - 1 in marked and k not in marked and _title_like(text[paras[k].start : paras[k].end]) and (
+            _title_like(text[paras[k + 1].start : paras[k + 1].end])
+        ):
+            found += [(paras[k], "related headlines"), (paras[k + 1], "related headlines")]
+            marked |= {k, k + 1}
+    return found
+
+
+def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
+    text = source.analysis_text
+    paras = source.paragraphs
+    titles = [_title_like(text[p.start : p.end]) for p in paras]
+    for k, para in enumerate(paras):
+        piece = text[para.start : para.end]
+        if _CREDIT.search(piece):
+            yield para, "caption"  # a caption carries its credit: the whole paragraph is the caption
+            if k > 0 and _short(text, paras[k - 1]) and len(piece.split()) <= 6 and not _ends(text, paras[k - 1]):
+                yield paras[k - 1], "caption"
+        elif _CREDIT_LINE.search(piece) and not _SUMMARY_CUE.match(piece.strip()):
+            for sent in source.sentences:
+                if para.start <= sent.start < para.end and _CREDIT_LINE.search(text[sent.start : sent.end]) and (
+                    _length(text[sent.start : sent.end]) <= 40
+                ):
+                    yield sent, "credit"
+        elif _is_timestamp(piece) or _URL.fullmatch(piece.strip()):
+            yield para, "time stamp"
+        elif _LINK_PREFIX.match(piece) and titles[k] is not False:
+            yield para, "related headline"
+        elif _SUMMARY_CUE.match(piece.strip()):
+            yield para, "summary"  # a site's generated summary: its points restate the article
+            for j in range(k + 1, min(k + 6, len(paras))):
+                if _length(text[paras[j].start : paras[j].end]) > 40 or j == len(paras) - 1:
+                    break
+                yield paras[j], "summary"
+        elif _HEADING_CUE.match(piece.strip()):
+            yield para, "related headlines"
+            for j in range(k + 1, len(paras)):  # the run of title-like lines it introduces
+                if not titles[j]:
+                    break
+                yield paras[j], "related headline"
+    # Three or more title-like lines in a row, after the article has begun: a list of links.
+    run: list[int] = []
+    for k in range(len(paras) + 1):
+        if k < len(paras) and titles[k] and k > 0:
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                yield paras[j], "related headlines"
+        run = []
+    for para in paras[:6]:
+        piece = text[para.start : para.end]
+        m = _DATELINE.match(piece) or _PAGE_STAMP.match(piece)
+        if m and m.end() < len(piece):
+            yield Span(para.start, para.start + m.end()), "dateline"
+        f = _IMAGE_FILE.match(piece)
+        if f:
+            yield Span(para.start, para.start + f.end()), "image file"
+
+
+def _title_like(line: str) -> bool:
+    """A headline in a list of links: short, no closing full stop, starts like a title."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 16
+        and not re.search(r"[.:;,]$", line.rstrip("”’\"' "))
+        and (line[:1].isupper() or line[:1].isdigit())
+        and not re.search(r"[“”\"]", line)
+    ) or (line.rstrip().endswith("…") and len(words) <= 25)
+
+
+def _short(text: str, para: Span) -> bool:
+    return _length(text[para.start : para.end]) <= 40
+
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+def _length(piece: str) -> int:
+    """Words, counting two characters of a script without spaces as one word."""
+    cjk = len(_CJK_CHAR.findall(piece))
+    return len(_CJK_CHAR.sub("", piece).split()) + cjk // 2
+
+
+def _ends(text: str, para: Span) -> bool:
+    return bool(re.search(r"[.!?。]\W*$", text[para.start : para.end]))
