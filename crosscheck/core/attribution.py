@@ -1,30 +1,38 @@
-"""Who said each quote: the patterns reporters use, then pronouns and descriptions resolved.
+"""Who said each quote: the patterns reporters use, then pronouns, roles and institutions.
 
 Order of evidence, strongest first: an attribution right after the quote (``,” X said`` /
-``, said X`` / ``, X, the spokesperson for Y, told …``); a speech verb before it in the same
+``, said X`` / ``, X, the spokesperson for Y, told …``); a verb of saying before it in the same
 sentence (``X said: “…”``, ``X told reporters that “…”``, ``according to X``); the speaker of
-the previous quote in the same paragraph, or of the paragraph before when this one is nothing
-but quotation (``X continued:`` style runs); and, for a full quote standing alone, the person
-named in the sentence before. Pronouns and descriptions (``he``, ``the Japanese official``)
-resolve to the nearest fitting named person; surnames to the full name the article gives.
+the previous quote in the same paragraph, or of an earlier quote when this one stands alone
+and nobody else has been named since (``X continued:`` style runs); and, for a full quote
+standing alone, the person the sentence before reports as speaking.
+
+Speakers are people (their fullest name in the story), institutions and roles as the article
+writes them (``police``, ``the ministry``, ``a company spokeswoman``): a role becomes a person
+only when the article says who holds it. When the evidence is weak the speaker is unknown,
+never the nearest name in the text. Each attribution says whether it is *sure*: the speaker
+is named in the attribution itself, or continues such a run in the same paragraph. Only sure
+speakers may raise an attribution conflict.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crosscheck.core.marks import ANY_CLASS
 from crosscheck.core.model import Span
-from crosscheck.core.normalize import STOPWORDS
+from crosscheck.core.normalize import CJK, STOPWORDS
 from crosscheck.core.people import (
     CAPITALISED_RUN,
     NATIONALITY_WORDS,
+    NOT_PERSON_WORDS,
     ROLE_WORDS,
     NameBook,
     find_people,
     is_pronoun,
+    split_name,
 )
 from crosscheck.core.quotes import QuoteSpan
 
@@ -36,35 +44,69 @@ replied replies responded responds commented comments described describes called
 urges promised promises vowed vows admitted admits acknowledged acknowledges asserted asserts
 emphasized emphasised emphasizes emphasises maintained maintains recalled recalls predicted
 predicts conceded concedes reiterated reiterates posted observed quipped joked answered
-cautioned cautions pointed complained complains testified testifies""".split()
+cautioned cautions pointed complained complains testified testifies recounted recounts
+concluded concludes countered counters shouted pleaded alleged alleges estimated estimates
+disclosed revealed reveals boasted lamented lamenting hailed hails ruled rules wrote writing
+dijo afirmó declaró aseguró señaló explicó añadió sagte erklärte betonte meinte fügte
+dit déclaré affirmé expliqué ajouté detto dichiarato affermato spiegato aggiunto disse afirmou""".split()
 # Forms that are more often plural nouns ("The comments came…") never count as a speech verb.
-_NOUN_LIKE = {"comments", "claims", "notes", "states", "calls", "promises", "vows", "tweets", "answers", "say"}
+_NOUN_LIKE = {"comments", "claims", "notes", "states", "calls", "promises", "vows", "tweets", "answers", "say",
+              "rules", "counters", "estimates"}
 VERB = r"(?<![-\w])(?:" + "|".join(sorted(set(_VERBS) - _NOUN_LIKE, key=len, reverse=True)) + r")(?![-\w])"
 _VERB_RE = re.compile(rf"{VERB}|\baccording to\b", re.I)
+# Institutions and groups that speak: "the court said", "police said", "a company spokeswoman said".
+_INSTITUTIONS = """court tribunal ministry department police force prosecutors prosecutor prosecution office
+government agency company firm commission council authority authorities officials official organization
+organisation spokesperson spokeswoman spokesman statement club team union party embassy army military
+board committee regulator hospital university institute service services investigators researchers
+scientists witnesses witness analysts experts doctors residents organizers organisers lawyers lawyer
+attorneys attorney family relatives source sources fire brigade airline operator group bank""".split()
+_PERSON_HEADS = """official minister ambassador envoy spokesperson spokeswoman spokesman president
+diplomat leader chief mayor secretary premier chancellor lawmaker senator governor source analyst
+expert author researcher professor officer commander general director master representative aide
+adviser advisor player striker coach manager captain judge witness scientist doctor prosecutor
+lawyer attorney executive founder driver pilot""".split()
+_HEADS = sorted(set(_INSTITUTIONS) | set(_PERSON_HEADS), key=len, reverse=True)
 _DESCRIPTION = re.compile(
-    r"\b(?:the|a|an|this|that|[A-Z][a-z]+[’']s|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?P<head>official|minister|ambassador|envoy|spokesperson|spokeswoman|spokesman|president|"
-    r"diplomat|leader|chief|mayor|secretary|premier|chancellor|lawmaker|senator|governor|source|"
-    r"analyst|expert|author|researcher|professor|officer|commander|general|director|master|"
-    r"representative|aide|adviser|advisor)\b",
+    r"\b(?:the|a|an|this|that|another|one|[A-Z][\w.-]*[’']s|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,3}?"
+    r"(?P<head>" + "|".join(_HEADS) + r")\b",
     re.I,
 )
+_GROUPS = r"(?:police|prosecutors|officials|authorities|investigators|researchers|scientists|witnesses|analysts|" \
+          r"experts|doctors|residents|organizers|organisers|lawyers|attorneys|relatives|sources)"
 _LOWER_ROLE = r"(?:(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r"|council|city|police)[ \t]+){1,3}"
 _WHO = (
-    rf"(?P<who>(?:he|she|they|we|I)\b|(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
-    rf"{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')})"
+    rf"(?P<who>(?:he|she|they|it|we|I)\b|(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
+    rf"{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')}|{_GROUPS}\b)"
 )
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{VERB}\s+{_WHO}")
 _AFTER_WHO_FIRST = re.compile(
-    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{ANY_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?(?P<verb>{VERB})\b"
+    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{ANY_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
+    rf"(?P<verb>{VERB})\b"
 )
-_ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "official": None, "source": None}
+_ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson"}
+_ORG_WORDS = NOT_PERSON_WORDS | set(_INSTITUTIONS)
+_PLURAL_PRONOUNS = {"they", "it", "we"}
 
 
 @dataclass(frozen=True)
 class Attribution:
     speaker: str | None
     how: str  # "after", "before", "continued", "context", "" when unknown
+    sure: bool = False  # named in the attribution itself, or a run continuing one in the paragraph
+    person: bool = False  # a person (not an institution or a role as written)
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A resolved speaker and whether the attribution named it outright."""
+
+    who: str | None
+    named: bool
+    person: bool
+
+
+_NOBODY = _Said(None, False, False)
 
 
 def attribute_quotes(
@@ -77,28 +119,172 @@ def attribute_quotes(
     masked = _mask(text, quotes)
     singles = _surname_positions(text, book)
     starts = [s.start for s in sentences]
+    ctx = _Context(text, masked, book, singles, quotes, paragraphs)
     out: list[Attribution] = []
+    people: list[bool] = []
     for i, q in enumerate(quotes):
+        if _CJK_CHAR.search(text[q.span.start : q.span.end]):
+            who, how = _cjk_speaker(text, q, sentences, starts, book, out, quotes, i)
+            out.append(Attribution(who, how if who else "", sure=how in ("after", "before"), person=True))
+            people.append(True)
+            continue
         para = _containing(paragraphs, q.outer.start)
         nxt = quotes[i + 1].outer.start if i + 1 < len(quotes) else len(text)
         after = masked[q.outer.end : min(para.end, nxt)]
         sent = sentences[max(0, bisect.bisect_right(starts, q.outer.start) - 1)] if sentences else para
         before_start = max(para.start, min(sent.start, q.outer.start))
         before = masked[before_start : q.outer.start]
+        said, how = _NOBODY, ""
         who = _after(after)
-        how = "after"
-        if who is None:
-            who, how = _before(before, book), "before"
-        speaker: str | None = None
         if who is not None:
-            pos = q.outer.end if how == "after" else q.outer.start
-            speaker = _resolve(who, pos, book, singles)
-        if speaker is None:
-            speaker, how = _inherit(i, quotes, out, para, paragraphs, masked)
-        if speaker is None and not q.partial:
-            speaker, how = _context(q, para, book, singles, sentences, starts)
-        out.append(Attribution(speaker, how if speaker else ""))
+            said, how = ctx.resolve(who, q.outer.end, i, out, people), "after"
+        if said.who is None:
+            who = _before(before, book)
+            if who is not None:
+                said, how = ctx.resolve(who, q.outer.start, i, out, people), "before"
+        if said.who is None and not _scare(before):
+            inherited = _inherit(i, quotes, out, para, paragraphs, masked, ctx)
+            if inherited.speaker is not None:
+                out.append(replace(inherited, person=people[i - 1]))
+                people.append(people[i - 1])
+                continue
+            if not q.partial:
+                said, how = _context(q, ctx, sentences, starts), "context"
+        out.append(Attribution(said.who, how if said.who else "", sure=said.named and how in ("after", "before"),
+                               person=said.person))
+        people.append(said.person)
     return out
+
+
+class _Context:
+    """What resolving a pronoun or a role needs to know about the article."""
+
+    def __init__(self, text, masked, book, singles, quotes, paragraphs) -> None:
+        self.text, self.masked, self.book, self.singles = text, masked, book, singles
+        self.quotes, self.paragraphs = quotes, paragraphs
+
+    def resolve(self, who: str, pos: int, i: int, done: list[Attribution], people: list[bool]) -> _Said:
+        who = who.strip()
+        low = who.lower()
+        if is_pronoun(who):
+            return _Said(self._person_before(pos, i, done, people), False, True)
+        if low in _PLURAL_PRONOUNS:
+            return _Said(self._institution_before(pos, i, done, people), False, False)
+        if low == "i":
+            return _NOBODY
+        desc = _DESCRIPTION.fullmatch(who) or (_DESCRIPTION.match(who) if who[:1].islower() else None)
+        if desc or re.fullmatch(_GROUPS, who, re.I):
+            said = self._role(who, desc.group("head").lower() if desc else low, pos)
+            if said.person and said.who == _as_written(who) and re.match(r"(?i)the\b", who):
+                # "the official said": the person just named, as "he said" would be
+                person = self._person_before(pos, i, done, people)
+                if person:
+                    return _Said(person, False, True)
+            return said
+        words = [w for w in who.split() if not w.islower()]  # "council leader Tomas Brandt"
+        if not words or all(w.lower().strip(".") in ROLE_WORDS for w in words):
+            return _NOBODY
+        name = split_name(words)[1]
+        if _is_organisation(words, name, self.book):
+            return _Said(_as_written(" ".join(words)), True, False)
+        if not name:
+            return _NOBODY
+        return _Said(self.book.full_name(" ".join(name), pos), True, True)
+
+    def _person_before(self, pos: int, i: int, done: list[Attribution], people: list[bool]) -> str | None:
+        """``he``/``she``: the person named since the previous quote, else that quote's speaker,
+        else the person named last in this paragraph or the one before."""
+        prev_end = self.quotes[i - 1].outer.end if i > 0 else -1
+        floor = self._paragraph_floor(pos, 1)
+        named = self.book.nearest_before(pos, singles=self.singles)
+        named_at = self._last_person_at(pos)
+        if named and named_at is not None and named_at >= max(prev_end, floor):
+            return named
+        if i > 0 and done[i - 1].speaker and people[i - 1] and prev_end >= self._paragraph_floor(pos, 2):
+            return done[i - 1].speaker
+        if named and named_at is not None and named_at >= floor:
+            return named
+        return None
+
+    def _last_person_at(self, pos: int) -> int | None:
+        spots = [m.span.start for m in self.book.own if m.span.start < pos]
+        spots += [p for p, _ in self.singles if p < pos]
+        return max(spots) if spots else None
+
+    def _paragraph_floor(self, pos: int, back: int) -> int:
+        """Where the paragraph ``back`` paragraphs before the one holding ``pos`` starts."""
+        idx = next((k for k, p in enumerate(self.paragraphs) if p.start <= pos < p.end + 1), 0)
+        return self.paragraphs[max(0, idx - back)].start if self.paragraphs else 0
+
+    def _institution_before(self, pos: int, i: int, done: list[Attribution], people: list[bool]) -> str | None:
+        """``they``/``it`` said: the institution named in the sentences just before, else the
+        previous quote's institution."""
+        floor = self._paragraph_floor(pos, 1)
+        window = self.masked[floor:pos]
+        best: tuple[int, str] | None = None
+        for m in CAPITALISED_RUN.finditer(window):
+            words = m.group().split()
+            if _org_word(words) or any(w.isupper() and len(w) > 1 for w in words):
+                best = (m.start(), _as_written(m.group()))
+        for m in re.finditer(rf"\b(?:the\s+)?({_GROUPS}|(?:company|government|ministry|court|agency|club|council))\b",
+                             window, re.I):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), m.group(1).lower())
+        if best:
+            return best[1]
+        if i > 0 and done[i - 1].speaker and not people[i - 1]:
+            return done[i - 1].speaker
+        return None
+
+    def _role(self, who: str, head: str, pos: int) -> _Said:
+        """A role or institution: the person who holds it when the article says so, else as written."""
+        head = _ROLE_ALIASES.get(head, head)
+        nationality = next((w for w in who.lower().split() if w in NATIONALITY_WORDS), None)
+        holders = {m.name for m in self.book.own
+                   if (head in m.roles or _ROLE_ALIASES.get(head) in m.roles or head in _alias_roles(m.roles))
+                   and (nationality is None or nationality in m.roles)}
+        if not holders and nationality:
+            holders = {m.name for m in self.book.own if nationality in m.roles}
+        if len(holders) == 1:
+            return _Said(holders.pop(), False, True)
+        return _Said(_as_written(who), False, head in _PERSON_HEADS)
+
+
+def _alias_roles(roles: frozenset[str]) -> set[str]:
+    return {_ROLE_ALIASES.get(r, r) for r in roles}
+
+
+def _is_organisation(words: list[str], name: list[str], book: NameBook) -> bool:
+    """A capitalised run that names an organisation rather than a person: it holds an
+    organisation word (``West Midlands Police``, ``World Health Organization``), or it is no
+    known person and not two to four name words."""
+    if _org_word(words):
+        return True
+    if len(words) == 1 and words[0].lower() in STOPWORDS:
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return True  # WHO, NASA
+    if name and (book.is_known_surname(name[-1]) or len(name) >= 2):
+        return False
+    return len(words) == 1 and not book.is_known_surname(words[0]) and book.full_name(words[0]) == words[0]
+
+
+def _org_word(words: list[str]) -> bool:
+    return any(re.sub(r"[’']s$", "", w.lower()) in _ORG_WORDS - STOPWORDS for w in words[-2:])
+
+
+def _as_written(who: str) -> str:
+    """A role or institution as the article writes it, without its article: "company spokeswoman"."""
+    who = re.sub(r"^(?:the|a|an|one|another)\s+", "", who.strip(), flags=re.I)
+    return who
+
+
+_SCARE_LEAD = re.compile(r"\b(?:so-called|dubbed|known as|nicknamed|termed|labelled|labeled|branded|titled)\s*$",
+                         re.I)
+
+
+def _scare(before: str) -> bool:
+    return bool(_SCARE_LEAD.search(before))
 
 
 def _mask(text: str, quotes: list[QuoteSpan]) -> str:
@@ -121,7 +307,7 @@ def _containing(spans: tuple[Span, ...], pos: int) -> Span:
 def _after(after: str) -> str | None:
     for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
         m = pattern.match(after)
-        if m and m.group("who").lower() not in STOPWORDS - {"he", "she"}:
+        if m and (m.group("who").lower() not in STOPWORDS - {"he", "she", "they", "it", "we"}):
             return m.group("who")
     return None
 
@@ -139,46 +325,46 @@ def _before(before: str, book: NameBook) -> str | None:
     for inside in reversed(paren):
         if CAPITALISED_RUN.fullmatch(inside.strip()):
             return inside.strip()
-    # Candidates in the clause before the verb: people first (named, by surname, by pronoun or
-    # description), nearest the verb; an organisation right before the verb only when no person.
-    named: list[tuple[int, str]] = []
-    for m in CAPITALISED_RUN.finditer(clause):
-        if find_people(m.group()) or book.is_known_surname(m.group().split()[-1]):
-            named.append((m.end(), m.group()))
-    if named:  # a description next to a name is its apposition: the name wins
-        return max(named)[1]
-    referring = [(m.end(), m.group()) for m in re.finditer(r"\b(?:he|she)\b", clause, re.I)]
-    referring += [(m.end(), m.group()) for m in _DESCRIPTION.finditer(clause)]
-    if referring:
-        return max(referring)[1]
-    org = re.search(r"((?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)[ \t]+(?:\w+ly[ \t]+)?$", clause)
+    # The subject of the verb, in this order: a name with an apposition between it and the verb
+    # ("Maria Zakharova, the spokesperson for the ministry, said"; "the director, Annegret
+    # Vollmer, said"); a name, pronoun, role or institution right before the verb; the one
+    # person the clause names (the subject of "… and promised that …").
+    clause = clause.rstrip()
+    m = _APPOSITION.search(clause)
+    if m:
+        name = m.group("name") or m.group("name2")
+        if _is_person_run(name, book):
+            return name
+    tail = clause[-90:]
+    candidates: list[tuple[int, str]] = []
+    for m in CAPITALISED_RUN.finditer(tail):
+        if _is_person_run(m.group(), book):
+            candidates.append((m.end(), m.group()))
+    for m in re.finditer(r"\b(?:he|she|they|it)\b", tail, re.I):
+        candidates.append((m.end(), m.group()))
+    for m in _DESCRIPTION.finditer(tail):
+        candidates.append((m.end(), m.group()))
+    for m in re.finditer(rf"\b{_GROUPS}\b", tail, re.I):
+        candidates.append((m.end(), m.group()))
+    near = [c for c in candidates if len(tail) - c[0] <= 40]
+    if near:
+        return max(near)[1]
+    people = {m.group() for m in CAPITALISED_RUN.finditer(clause) if _is_person_run(m.group(), book)}
+    if len(people) == 1:
+        return people.pop()
+    org = re.search(r"((?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)[ \t]+(?:\w+ly[ \t]+)?$", clause + " ")
     return org.group(1) if org and org.group(1).lower() not in STOPWORDS else None
 
 
-def _resolve(who: str, pos: int, book: NameBook, singles: list[tuple[int, str]]) -> str | None:
-    who = who.strip()
-    if is_pronoun(who):
-        return book.nearest_before(pos, singles=singles)
-    if who.lower() in ("they", "we", "i"):
-        return None
-    desc = _DESCRIPTION.fullmatch(who) or (_DESCRIPTION.match(who) if who[:1].islower() else None)
-    if desc:
-        head = desc.group("head").lower()
-        nationality = next((w for w in who.lower().split() if w in NATIONALITY_WORDS), None)
-        if nationality:  # "the Japanese official": the nearest person of that nationality
-            found = book.nearest_before(pos, nationality) or book.nearest_after(pos, nationality)
-            if found:
-                return found
-        role = _ROLE_ALIASES.get(head, head)
-        if role is not None and role in ROLE_WORDS:
-            return book.nearest_before(pos, role) or book.nearest_after(pos, role) or book.nearest_before(
-                pos, singles=singles
-            )
-        return book.nearest_before(pos, singles=singles)
-    words = [w for w in who.split() if not w.islower()]  # "council leader Tomas Brandt"
-    if not words or all(w.lower().strip(".") in ROLE_WORDS for w in words):
-        return None
-    return book.full_name(" ".join(words), pos)
+_APPOSITION = re.compile(
+    rf"(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,\s*[^,;:]{{1,140}}?\s*,|\s*\([^)]{{1,80}}\))\s*(?:\w+ly\s*)?$"
+    rf"|(?P<name2>{CAPITALISED_RUN.pattern})\s*,?\s*(?:\w+ly\s*)?$"
+)
+
+
+def _is_person_run(run: str, book: NameBook) -> bool:
+    name = split_name(run.split())[1]
+    return bool(find_people(run)) or bool(name and book.is_known_surname(name[-1]) and not _org_word(run.split()))
 
 
 def _inherit(
@@ -188,56 +374,69 @@ def _inherit(
     para: Span,
     paragraphs: tuple[Span, ...],
     masked: str,
-) -> tuple[str | None, str]:
-    """A quote with no attribution of its own continues the previous speaker's words."""
+    ctx: _Context,
+) -> Attribution:
+    """A quote with no attribution of its own continues the previous speaker's words: in the
+    same paragraph, or standing alone after an earlier quote when nobody else has been named
+    in between (the convention of a speaker's run of quotes)."""
     if i == 0:
-        return None, ""
+        return Attribution(None, "")
     prev, prev_attr = quotes[i - 1], done[i - 1]
     if prev_attr.speaker is None:
-        return None, ""
+        return Attribution(None, "")
     between = masked[prev.outer.end : quotes[i].outer.start]
     if prev_attr.how == "after":  # the previous quote's own attribution is not a new speaker
         between = re.split(r"(?<=[.!?])\s", between, maxsplit=1)[-1] if re.search(r"[.!?]\s", between) else ""
     if para.start <= prev.outer.start and not _VERB_RE.search(between):
-        return prev_attr.speaker, "continued"
-    # A paragraph of nothing but quotation, right after a paragraph that ended with a quote.
-    own = masked[para.start : para.end]
-    if not re.search(r"[^\W_]", _strip_quotes(own, quotes, para)):
-        idx = paragraphs.index(para)
-        if idx > 0 and paragraphs[idx - 1].start <= prev.outer.start < paragraphs[idx - 1].end:
-            return prev_attr.speaker, "continued"
-    return None, ""
+        return Attribution(prev_attr.speaker, "continued", sure=prev_attr.sure)
+    idx = paragraphs.index(para) if para in paragraphs else 0
+    own = masked[para.start : quotes[i].outer.start]
+    standalone = not re.search(r"[^\W_]", own)  # the quote opens its paragraph
+    near = idx > 0 and paragraphs[max(0, idx - 2)].start <= prev.outer.start
+    if standalone and near and not _VERB_RE.search(between) and not _names_anyone(between, ctx):
+        return Attribution(prev_attr.speaker, "continued")
+    return Attribution(None, "")
 
 
-def _strip_quotes(segment: str, quotes: list[QuoteSpan], para: Span) -> str:
-    chars = list(segment)
-    for q in quotes:
-        if para.start <= q.outer.start < para.end:
-            for k in range(q.outer.start, min(q.outer.end, para.end)):
-                chars[k - para.start] = " "
-    return "".join(chars)
+def _names_anyone(between: str, ctx: _Context) -> bool:
+    """Whether a passage names a person or an institution (who might be the next speaker)."""
+    for m in CAPITALISED_RUN.finditer(between):
+        words = m.group().split()
+        _, name = split_name(words)
+        if find_people(m.group()) or (name and ctx.book.is_known_surname(name[-1])):
+            return True
+    return False
 
 
 def _context(
     q: QuoteSpan,
-    para: Span,
-    book: NameBook,
-    singles: list[tuple[int, str]],
+    ctx: _Context,
     sentences: tuple[Span, ...],
     starts: list[int],
-) -> tuple[str | None, str]:
-    """A full quote standing alone: the person named in the sentence just before it."""
+) -> _Said:
+    """A full quote standing alone: the person the sentence just before reports as speaking
+    ("Voss said the plan would work. “It is the right thing.”")."""
     idx = bisect.bisect_right(starts, q.outer.start) - 1
     if idx <= 0:
-        return None, ""
+        return _NOBODY
     prev = sentences[idx - 1]
-    named = [m for m in book.own if prev.start <= m.span.start < prev.end]
-    named_singles = [(p, w) for p, w in singles if prev.start <= p < prev.end]
-    if named:
-        return named[-1].name, "context"
-    if named_singles:
-        return book.full_name(named_singles[-1][1], named_singles[-1][0]), "context"
-    return None, ""
+    piece = ctx.masked[prev.start : prev.end]
+    verb = _VERB_RE.search(piece) or _SPEECH_ACT.search(piece)
+    if not verb:
+        return _NOBODY
+    who = _before(piece[: verb.start()] + verb.group(), ctx.book)
+    if who is None or who.lower() in _PLURAL_PRONOUNS:
+        return _NOBODY
+    return ctx.resolve(who, prev.start + verb.start(), 0, [], [])
+
+
+# Acts of speech that introduce what follows without a verb of saying: "Ms Kimber defended the
+# museum's security arrangements. “Our security systems …”"
+_SPEECH_ACT = re.compile(
+    r"\b(?:defended|denied|rejected|praised|critici[sz]ed|thanked|apologi[sz]ed|spoke|condemned|blamed|"
+    r"welcomed|dismissed|questioned|accused|appealed|paid tribute|recalled|reflected|described|explained)\b",
+    re.I,
+)
 
 
 def _surname_positions(text: str, book: NameBook) -> list[tuple[int, str]]:
@@ -248,3 +447,78 @@ def _surname_positions(text: str, book: NameBook) -> list[tuple[int, str]]:
             out.append((m.start(), re.sub(r"[’']s$", "", m.group())))
     return out
 
+
+# ---------------------------------------------------------------- Japanese and Chinese
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+# Verbs of saying after 「…」と (Japanese) or around “…” (Chinese).
+_JA_SAY = re.compile(r"^\s*[、,]?\s*と(?:[^。「」]{0,12}?)(?:述べ|語|話|強調|表明|説明|明らかに|指摘|訴え|誇|発言|答え|"
+                     r"切り出|主張|批判|呼びかけ|語気|記|書|し(?:た|て)|言)")
+_ZH_SAY = r"(?:说|表示|指出|强调|称|说道|透露|介绍|回应|坦言)"
+# A Japanese topic or subject: the words before は or が, without a title or honorific.
+_JA_TOPIC = re.compile(rf"([{CJK}A-Za-z・]{{2,14}}?)(?:は|が)(?![{CJK}]{{0,1}}[」])")
+_JA_TITLES = re.compile(
+    r"(?:前|元|現)?(?:内閣総理大臣|総理大臣|首相|大統領|官房長官|大臣|長官|知事|市長|町長|村長|社長|会長|代表|委員長|幹事長|"
+    r"政調会長|議長|監督|選手|教授|氏|さん|容疑者|被告|報道官|外相|防衛相|財務相|党首|総裁|副総裁|主席|総統)$"
+)
+
+
+def _cjk_speaker(
+    text: str, q: QuoteSpan, sentences: tuple[Span, ...], starts: list[int], book: NameBook,
+    done: list[Attribution], quotes: list[QuoteSpan], i: int,
+) -> tuple[str | None, str]:
+    """``岸田首相は「…」と述べた`` / ``他说：“…”``: the topic of the sentence, or the topic
+    carried on from the sentences just before when this one leaves it unsaid."""
+    idx = max(0, bisect.bisect_right(starts, q.outer.start) - 1)
+    sent = sentences[idx] if sentences else Span(0, len(text))
+    after = text[q.outer.end : sent.end]
+    before = text[sent.start : q.outer.start]
+    zh_before = re.search(rf"([{CJK}A-Za-z·]{{2,12}}?){_ZH_SAY}[：:，,]?\s*$", before)
+    if zh_before:
+        return _cjk_name(zh_before.group(1), book), "before"
+    zh_after = re.match(rf"^[，,。]?\s*([{CJK}A-Za-z·]{{2,12}}?){_ZH_SAY}", after)
+    if zh_after:
+        return _cjk_name(zh_after.group(1), book), "after"
+    if not _JA_SAY.match(after) and not re.search(r"(?:と|として)[^「」]{0,6}$", before):
+        return None, ""
+    topic = _last_topic(before)
+    if topic:
+        return _cjk_name(topic, book), "before"
+    # The subject left unsaid: the topic of the sentences just before, if one is a person.
+    for back in range(idx - 1, max(-1, idx - 4), -1):
+        earlier = text[sentences[back].start : sentences[back].end]
+        topic = _last_topic(_strip_quoted(earlier))
+        if topic:
+            name = _cjk_name(topic, book)
+            return (name, "continued") if name else (None, "")
+    if i > 0 and done[i - 1].speaker and quotes[i - 1].outer.end >= sentences[max(0, idx - 2)].start:
+        return done[i - 1].speaker, "continued"
+    return None, ""
+
+
+def _strip_quoted(piece: str) -> str:
+    return re.sub(r"「[^」]*」|“[^”]*”", "", piece)
+
+
+def _last_topic(before: str) -> str | None:
+    before = _strip_quoted(before)
+    found = None
+    for m in _JA_TOPIC.finditer(before):
+        found = m.group(1)
+    return found
+
+
+def _cjk_name(topic: str, book: NameBook) -> str | None:
+    """The person in a topic: ``岸田総理大臣`` -> ``岸田`` -> ``岸田文雄`` where the story spells it out."""
+    topic = re.sub(r"^.*[、，,]", "", topic)
+    topic = re.sub(r"^(?:また|そして|さらに|一方|その上で|ただ|しかし|これに対し)", "", topic)
+    name = topic
+    while True:
+        stripped = _JA_TITLES.sub("", name)
+        if stripped == name or not stripped:
+            break
+        name = stripped
+    if not name or len(name) < 2:
+        return None
+    longer = sorted({n for n in book.cjk_names if n.startswith(name) and len(n) > len(name)}, key=len)
+    return longer[0] if len(longer) == 1 or (longer and len(longer[0]) <= len(name) + 2) else name

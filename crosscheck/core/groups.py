@@ -54,12 +54,8 @@ def build_group(
     if kind == "claim":
         findings.extend(_count_conflicts(chosen))
     speakers = {u.source: u.speaker for u in chosen if u.speaker}
-    if kind == "quote" and len({_surname(s) for s in speakers.values()}) > 1:
-        findings.append({
-            "kind": "attribution_conflict", "severity": 3,
-            "sources": sorted(speakers), "speakers": speakers,
-            "message": "the same words are attributed to " + " and ".join(sorted(set(speakers.values()))),
-        })
+    if kind == "quote":
+        findings.extend(_attribution_conflict(chosen))
     findings.sort(key=lambda f: -f["severity"])
     sim = min((d.similarity for d in diffs), default=1.0)
     return Group(
@@ -115,6 +111,28 @@ def _count_conflicts(chosen: list[Unit]) -> list[dict]:
                 "message": " vs ".join(f"{text} ({', '.join(sids)})" for text, sids in versions),
             })
     return findings
+
+
+_HOW = {"after": "named after the quote", "before": "named before the quote",
+        "continued": "continuing a run of that speaker's quotes"}
+
+
+def _attribution_conflict(chosen: list[Unit]) -> list[dict]:
+    """The same words given to different people, raised only when each side names its person
+    outright in the attribution: a speaker found by a pronoun, a role or the run of a paragraph
+    is a guess, and a finding built on a guess would be worse than none."""
+    sure = {u.source: u for u in chosen if u.speaker and u.sure and u.person}
+    names = {_surname(u.speaker) for u in sure.values()}
+    if len(names) < 2:
+        return []
+    speakers = {sid: u.speaker for sid, u in sure.items()}
+    return [{
+        "kind": "attribution_conflict", "severity": 3, "confidence": "high",
+        "sources": sorted(speakers), "speakers": speakers,
+        "evidence": {sid: _HOW.get(u.how, u.how) for sid, u in sure.items()},
+        "message": "the same words are attributed to " + " and ".join(sorted(set(speakers.values())))
+        + " (each named in its own attribution)",
+    }]
 
 
 def _surname(name: str) -> str:

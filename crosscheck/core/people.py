@@ -10,21 +10,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from crosscheck.core.marks import CLOSE_CLASS
 from crosscheck.core.model import Span
-from crosscheck.core.normalize import STOPWORDS
+from crosscheck.core.normalize import CJK, STOPWORDS
 
+
+def _letters(test) -> str:
+    """A character class of the Latin, Greek and Cyrillic letters for which ``test`` holds."""
+    chars = "".join(chr(c) for c in range(0xC0, 0x2000) if chr(c).isalpha() and test(chr(c)))
+    return re.escape(chars)
+
+
+# Names are names in any spelling: Gómez, Müller, Nguyễn, Øster, Łukasz.
+UP = "A-Z" + _letters(str.isupper)
+LOW = "a-z" + _letters(str.islower)
 _TITLE_ABBR = r"(?:Dr|Mr|Mrs|Ms|Prof|Lt|Gen|Col|Sgt|Capt|Maj|Rev|Sen|Rep|Gov|Adm|Cmdr|St)\."
-# Name words: capitalised words, initials (not the ``S.`` of ``U.S.``), title abbreviations,
-# and short all-capital prefixes (``NATO Secretary General…``, ``USS Nimitz``).
+# Name words: capitalised words (also McDonald, DeSantis, O'Neill, Jean-Pierre, al-Assad),
+# initials (not the ``S.`` of ``U.S.``), title abbreviations, and short all-capital prefixes
+# (``NATO Secretary General…``, ``USS Nimitz``).
 _NAME_WORD = (
-    rf"(?:{_TITLE_ABBR}|[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|(?<![.\w])[A-Z]\.(?!\w)|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
-    r"|[A-Z]{2,5}(?=[ \t]+[A-Z][a-z]))"
+    rf"(?:{_TITLE_ABBR}|(?:(?:al|el|ad|as|ar|ash|an|ibn|bin|abu|d|l)[-’'])?[{UP}][{LOW}]+(?:[{UP}][{LOW}]+)?"
+    rf"(?:[-’'][{UP}]?[{LOW}]+)*|(?<![.\w])[{UP}]\.(?!\w)|O[’'][{UP}][{LOW}]+"
+    rf"|[A-Z]{{2,5}}(?=[ \t]+[{UP}][{LOW}]))"
 )
-_PARTICLE = r"(?:de|van|von|bin|al|da|di|le|la|du|del|der|ten|ter)"
+_PARTICLE = r"(?:de|van|von|bin|ibn|al|da|di|le|la|du|del|della|der|den|ten|ter|dos|das|do|y|e|zu|af)"
 # Names never run over a line break.
-CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \t]+[A-Z])))*")
+CAPITALISED_RUN = re.compile(
+    rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \t]+(?:{_PARTICLE}[ \t]+)*[{UP}])))*"
+)
 
 ROLE_WORDS = frozenset(
     """minister prime foreign defence defense finance interior deputy vice president secretary
@@ -36,6 +51,10 @@ ROLE_WORDS = frozenset(
     representative rep sen gov gen attorney commissioner superintendent constable detective
     councillor councilor alderman speaker minister-president state press national
     former acting interim late senior junior assistant associate executive managing
+    coach manager player striker forward goalkeeper captain midfielder defender witness ceo cfo coo
+    cto pm mp mep director-general secretary-general official officials spokesperson lawyer
+    prosecutor scientist researcher astronomer doctor nurse resident victim survivor chief
+    vice-president co-founder deputy-director boss owner economist strategist
     """.split()
 )
 NATIONALITY_WORDS = frozenset(
@@ -136,15 +155,30 @@ def _surname_alone(text: str, surname: str) -> bool:
     return False
 
 
+def split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """``West Midlands Police Chief Superintendent Steve Graham`` -> (its prefix, ``Steve Graham``).
+
+    The name is what follows the last word that cannot be part of a name: a role or title, a
+    nationality, an organisation or place word, a possessive (``Britain’s``), an acronym
+    (``CEO``, ``WHO``), a sentence word (``But``), an adjective (``California-based``).
+    """
+    cut = 0
+    for k, word in enumerate(words[:-1]):
+        low = re.sub(r"[’']s$", "", word.lower()).strip(".,")
+        if (
+            low in ROLE_WORDS or low in NATIONALITY_WORDS or low in NOT_PERSON_WORDS or low in STOPWORDS
+            or word.endswith(("’s", "'s")) or (word.isupper() and len(word) > 1)
+            or re.search(r"-[a-z]+$", word) or any(part in ROLE_WORDS for part in low.split("-") if part)
+        ):
+            cut = k + 1
+    return words[:cut], words[cut:]
+
+
 def _candidates(text: str) -> list[tuple[Mention, bool]]:
     out: list[tuple[Mention, bool]] = []
     for m in CAPITALISED_RUN.finditer(text):
-        words = m.group().split()
-        roles: list[str] = []
-        while words and (
-            words[0].lower().strip(".") in ROLE_WORDS or words[0].lower() in NATIONALITY_WORDS or words[0].isupper()
-        ):
-            roles.append(words.pop(0).lower().strip("."))
+        prefix, words = split_name(m.group().split())
+        roles = [w.lower().strip(".") for w in prefix]
         if not 2 <= len(words) <= 4:
             continue
         if any(_not_name(w) for w in words):
@@ -155,7 +189,10 @@ def _candidates(text: str) -> list[tuple[Mention, bool]]:
             continue
         name = " ".join(words)
         name = re.sub(r"[’']s$", "", name)
-        start = m.start() + m.group().index(words[0])
+        start = m.start() + m.group().index(words[0], len(" ".join(prefix)))
+        # Lower-case role words just before the run: "United striker Ole Gunnar Solskjaer".
+        lead = re.findall(r"[a-z][\w-]*", text[max(0, m.start() - 30) : m.start()])[-2:]
+        roles += [w for w in lead if w in ROLE_WORDS]
         person_roles = [r for r in roles if r in ROLE_WORDS and r not in NATIONALITY_WORDS]
         out.append((Mention(Span(start, start + len(name)), name, frozenset(roles)), bool(person_roles)))
     return out
@@ -166,12 +203,25 @@ def _not_name(word: str) -> bool:
     return low in NOT_PERSON_WORDS or low in STOPWORDS
 
 
+_CJK_FULL_NAME = re.compile(rf"([{CJK}]{{3,5}}?)(?=首相|総理|大統領|氏|さん|大臣|長官|知事|市長|社長|議員|主席)")
+
+
 class NameBook:
     """Full names known from one article (first) and from all articles (fallback)."""
 
-    def __init__(self, own: list[Mention], others: list[Mention] | None = None) -> None:
+    def __init__(self, own: list[Mention], others: list[Mention] | None = None, texts: tuple[str, ...] = ()) -> None:
         self.own = own
         self.others = others or []
+        self.texts = texts  # every article of the story, for names in scripts without capitals
+
+    @cached_property
+    def cjk_names(self) -> frozenset[str]:
+        """Japanese and Chinese full names, read where a title follows them (``岸田文雄首相``)."""
+        names: set[str] = set()
+        for text in self.texts:
+            for m in _CJK_FULL_NAME.finditer(text):
+                names.add(m.group(1))
+        return frozenset(names)
 
     def full_name(self, name: str, at: int | None = None) -> str:
         """``Hayashi`` -> ``Yoshimasa Hayashi`` when the article (or another) gives it."""
@@ -179,14 +229,16 @@ class NameBook:
         words = name.split()
         if not words:
             return name
-        while len(words) > 1 and words[0].lower().strip(".") in ROLE_WORDS | NATIONALITY_WORDS:
-            words.pop(0)
+        words = split_name(words)[1] or words
         name = " ".join(words)
         if len(words) > 1:
             return name
         surname = words[0]
         for pool in (self.own, self.others):
             matches = [m for m in pool if m.name.split()[-1] == surname]
+            if not matches:  # a first name alone ("Sir Alex", "Cara"): only when one person has it
+                firsts = {m.name for m in pool if m.name.split()[0] == surname}
+                matches = [m for m in pool if m.name in firsts] if len(firsts) == 1 else []
             if matches:
                 if at is not None:
                     before = [m for m in matches if m.span.start <= at]

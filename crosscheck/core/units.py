@@ -38,6 +38,8 @@ class Unit:
     partial: bool = False
     negated: bool = False
     how: str = ""  # how the speaker was found
+    sure: bool = False  # the speaker is named in the attribution itself (see attribution.py)
+    person: bool = False  # the speaker is a person, not an institution or a role as written
     quote_id: int = -1  # quotes: which quotation of the source this statement belongs to
     piece: int = 0  # quotes: the statement's place in that quotation
     context: frozenset[str] = frozenset()  # partial quotes: content words of the sentence around them
@@ -47,6 +49,7 @@ def extract_units(
     sources: Sequence[Source], boilerplate: dict[str, list[tuple[Span, str]]]
 ) -> tuple[list[Unit], dict[str, list[QuoteSpan]]]:
     everyone = [m for s in sources for m in find_people(s.analysis_text)]
+    texts = tuple(s.analysis_text for s in sources)
     units: list[Unit] = []
     all_quotes: dict[str, list[QuoteSpan]] = {}
     for order, source in enumerate(sources):
@@ -54,12 +57,13 @@ def extract_units(
         text = source.analysis_text  # wrapped lines joined; offsets as in source.text
         quotes = [q for q in find_quotes(text, source.paragraphs) if not is_boilerplate(q.outer, marks)]
         all_quotes[source.id] = quotes
-        book = NameBook(find_people(text), everyone)
+        book = NameBook(find_people(text), everyone, texts)
         attributions = attribute_quotes(text, quotes, source.sentences, source.paragraphs, book)
         for n, (q, who) in enumerate(zip(quotes, attributions, strict=True)):
             pieces = statements(text, q.span, source.sentences)
             for k, piece in enumerate(pieces):
                 unit = _unit(source, order, "quote", piece, who.speaker, q.partial and len(pieces) == 1, who.how)
+                unit = replace(unit, sure=who.sure, person=who.person)
                 around = frozenset()
                 if unit.partial:
                     sent = next((s for s in source.sentences if s.start <= q.outer.start < s.end), q.outer)
@@ -183,7 +187,7 @@ def joined(source: Source, first: Unit, last: Unit) -> Unit:
     """Consecutive statements of one quotation as a single passage (``first`` to ``last``)."""
     unit = _unit(source, first.order, first.kind, Span(first.span.start, last.span.end), first.speaker,
                  False, first.how)
-    return replace(unit, quote_id=first.quote_id, piece=first.piece)
+    return replace(unit, quote_id=first.quote_id, piece=first.piece, sure=first.sure, person=first.person)
 
 
 def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None, partial: bool, how: str) -> Unit:
