@@ -74,7 +74,10 @@ _DESCRIPTION = re.compile(
 )
 _GROUPS = r"(?:police|prosecutors|officials|authorities|investigators|researchers|scientists|witnesses|analysts|" \
           r"experts|doctors|residents|organizers|organisers|lawyers|attorneys|relatives|sources)"
-_LOWER_ROLE = r"(?:(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r"|council|city|police)[ \t]+){1,3}"
+_LOWER_ROLE = (
+    r"(?:(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r"|council|city|police)[ \t]+){1,3}"
+    r"(?:(?:of|for)[ \t]+(?:[a-z&]+[ \t]+){1,4})?"
+)
 _WHO = (
     rf"(?P<who>(?:he|she|they|it|we|I)\b|(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
     rf"{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')}|{_GROUPS}\b)"
@@ -195,7 +198,7 @@ class _Context:
         """``he``/``she``: the person named since the previous quote, else that quote's speaker,
         else the person named last in this paragraph or the one before."""
         prev_end = self.quotes[i - 1].outer.end if i > 0 else -1
-        floor = self._paragraph_floor(pos, 1)
+        floor = self._paragraph_floor(pos, 2)
         named = self.book.nearest_before(pos, singles=self.singles)
         named_at = self._last_person_at(pos)
         if named and named_at is not None and named_at >= max(prev_end, floor):
@@ -308,8 +311,14 @@ def _after(after: str) -> str | None:
     for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
         m = pattern.match(after)
         if m and (m.group("who").lower() not in STOPWORDS - {"he", "she", "they", "it", "we"}):
+            named = _NAMED_AFTER.match(after[m.end("who") :])
+            if named and _DESCRIPTION.match(m.group("who")):
+                return named.group("name")  # "said the agency’s director, Chuck Bonham, who …"
             return m.group("who")
     return None
+
+
+_NAMED_AFTER = re.compile(rf"\s*,\s*(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,|\.|$)")
 
 
 def _before(before: str, book: NameBook) -> str | None:
@@ -346,16 +355,21 @@ def _before(before: str, book: NameBook) -> str | None:
         candidates.append((m.end(), m.group()))
     for m in re.finditer(rf"\b{_GROUPS}\b", tail, re.I):
         candidates.append((m.end(), m.group()))
-    near = [c for c in candidates if len(tail) - c[0] <= 40]
-    if near:
+    participle = verb.group().lower().endswith("ing") and tail.rstrip().endswith(",")
+    near = [c for c in candidates if _ADJACENT.fullmatch(tail[c[0] :])]
+    if near and not participle:
         return max(near)[1]
-    people = {m.group() for m in CAPITALISED_RUN.finditer(clause) if _is_person_run(m.group(), book)}
-    if len(people) == 1:
-        return people.pop()
+    # Otherwise the subject of the sentence: "Putin recalled that he had known Prigozhin … and
+    # described him as “…”"; "Putin made his first comments …, saying …".
+    people = [m for m in CAPITALISED_RUN.finditer(clause) if _is_person_run(m.group(), book)]
+    if people and (people[0].start() <= 60 or len({m.group() for m in people}) == 1):
+        return people[0].group()
     org = re.search(r"((?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)[ \t]+(?:\w+ly[ \t]+)?$", clause + " ")
     return org.group(1) if org and org.group(1).lower() not in STOPWORDS else None
 
 
+# Between a subject and its verb: nothing but an adverb or an auxiliary ("Voss also said").
+_ADJACENT = re.compile(r"\s*(?:(?:has|had|have|was|is|also|then|later|again|once|had\s+earlier|\w+ly)\s+)*")
 _APPOSITION = re.compile(
     rf"(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,\s*[^,;:]{{1,140}}?\s*,|\s*\([^)]{{1,80}}\))\s*(?:\w+ly\s*)?$"
     rf"|(?P<name2>{CAPITALISED_RUN.pattern})\s*,?\s*(?:\w+ly\s*)?$"
@@ -393,16 +407,19 @@ def _inherit(
     own = masked[para.start : quotes[i].outer.start]
     standalone = not re.search(r"[^\W_]", own)  # the quote opens its paragraph
     near = idx > 0 and paragraphs[max(0, idx - 2)].start <= prev.outer.start
-    if standalone and near and not _VERB_RE.search(between) and not _names_anyone(between, ctx):
+    if standalone and near and not _VERB_RE.search(between) and not _names_anyone(between, ctx, prev_attr.speaker):
         return Attribution(prev_attr.speaker, "continued")
     return Attribution(None, "")
 
 
-def _names_anyone(between: str, ctx: _Context) -> bool:
-    """Whether a passage names a person or an institution (who might be the next speaker)."""
+def _names_anyone(between: str, ctx: _Context, speaker: str) -> bool:
+    """Whether a passage names a person other than ``speaker`` (who might be the next speaker)."""
+    own = speaker.split()[-1] if speaker else ""
     for m in CAPITALISED_RUN.finditer(between):
         words = m.group().split()
         _, name = split_name(words)
+        if name and name[-1] == own:
+            continue
         if find_people(m.group()) or (name and ctx.book.is_known_surname(name[-1])):
             return True
     return False
@@ -455,11 +472,12 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _JA_SAY = re.compile(r"^\s*[、,]?\s*と(?:[^。「」]{0,12}?)(?:述べ|語|話|強調|表明|説明|明らかに|指摘|訴え|誇|発言|答え|"
                      r"切り出|主張|批判|呼びかけ|語気|記|書|し(?:た|て)|言)")
 _ZH_SAY = r"(?:说|表示|指出|强调|称|说道|透露|介绍|回应|坦言)"
-# A Japanese topic or subject: the words before は or が, without a title or honorific.
-_JA_TOPIC = re.compile(rf"([{CJK}A-Za-z・]{{2,14}}?)(?:は|が)(?![{CJK}]{{0,1}}[」])")
+# A Japanese topic or subject: the run of kanji and katakana right before は or が (names and
+# titles are written in them; hiragana marks the grammar around them).
+_JA_TOPIC = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf\u30a0-\u30ffー・A-Za-z]{1,12})(?:は|が)")
 _JA_TITLES = re.compile(
-    r"(?:前|元|現)?(?:内閣総理大臣|総理大臣|首相|大統領|官房長官|大臣|長官|知事|市長|町長|村長|社長|会長|代表|委員長|幹事長|"
-    r"政調会長|議長|監督|選手|教授|氏|さん|容疑者|被告|報道官|外相|防衛相|財務相|党首|総裁|副総裁|主席|総統)$"
+    r"(?:前|元|現)?(?:内閣総理大臣|総理大臣|総理|首相|大統領|官房長官|大臣|長官|知事|市長|町長|村長|社長|会長|代表|委員長|"
+    r"幹事長|政調会長|議長|監督|選手|教授|氏|さん|容疑者|被告|報道官|外相|防衛相|財務相|党首|総裁|副総裁|主席|総統)$"
 )
 
 
@@ -481,18 +499,14 @@ def _cjk_speaker(
         return _cjk_name(zh_after.group(1), book), "after"
     if not _JA_SAY.match(after) and not re.search(r"(?:と|として)[^「」]{0,6}$", before):
         return None, ""
-    topic = _last_topic(before)
-    if topic:
-        return _cjk_name(topic, book), "before"
+    name = _topic_person(before, book)
+    if name:
+        return name, "before"
     # The subject left unsaid: the topic of the sentences just before, if one is a person.
     for back in range(idx - 1, max(-1, idx - 4), -1):
-        earlier = text[sentences[back].start : sentences[back].end]
-        topic = _last_topic(_strip_quoted(earlier))
-        if topic:
-            name = _cjk_name(topic, book)
-            return (name, "continued") if name else (None, "")
-    if i > 0 and done[i - 1].speaker and quotes[i - 1].outer.end >= sentences[max(0, idx - 2)].start:
-        return done[i - 1].speaker, "continued"
+        name = _topic_person(text[sentences[back].start : sentences[back].end], book)
+        if name:
+            return name, "continued"
     return None, ""
 
 
@@ -500,25 +514,42 @@ def _strip_quoted(piece: str) -> str:
     return re.sub(r"「[^」]*」|“[^”]*”", "", piece)
 
 
-def _last_topic(before: str) -> str | None:
-    before = _strip_quoted(before)
+def _topic_person(piece: str, book: NameBook) -> str | None:
+    """The last topic of ``piece`` that names a person (a name the story knows, or a title)."""
     found = None
-    for m in _JA_TOPIC.finditer(before):
-        found = m.group(1)
+    for m in _JA_TOPIC.finditer(_strip_quoted(piece)):
+        name = _cjk_name(m.group(1), book)
+        if name:
+            found = name
     return found
 
 
 def _cjk_name(topic: str, book: NameBook) -> str | None:
-    """The person in a topic: ``岸田総理大臣`` -> ``岸田`` -> ``岸田文雄`` where the story spells it out."""
-    topic = re.sub(r"^.*[、，,]", "", topic)
-    topic = re.sub(r"^(?:また|そして|さらに|一方|その上で|ただ|しかし|これに対し)", "", topic)
-    name = topic
-    while True:
-        stripped = _JA_TITLES.sub("", name)
-        if stripped == name or not stripped:
-            break
-        name = stripped
-    if not name or len(name) < 2:
+    """The person in a topic: ``岸田総理大臣`` -> ``岸田文雄``; ``首相`` -> the story's 首相.
+
+    Only a name the story knows (written before a title somewhere) or a name with a title counts:
+    a topic like ``事態`` is no one."""
+    title = ""
+    while (m := _JA_TITLES.search(topic)) and m.start() > 0:
+        title, topic = m.group() + title, topic[: m.start()]
+    if _JA_TITLES.fullmatch(topic):
+        title, topic = topic + title, ""
+    names = {n: t for n, t in book.cjk_names.items() if not _JA_TITLES.search(n)}
+    if not topic:  # a title alone: the one person the story gives that title
+        return _one_person({n for n, titles in names.items()
+                            if title and any(t in title or title in t for t in titles)})
+    for k in range(len(topic) - 1):  # the name may follow other words: "…現れた岸田"
+        found = _one_person({n for n in names if n.startswith(topic[k:])})
+        if found:
+            return found
+    if title and 2 <= len(topic) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", topic):
+        return topic
+    return None
+
+
+def _one_person(names: set[str]) -> str | None:
+    """Several spellings of one person (``岸田``, ``岸田文雄``) give the fullest; two people, none."""
+    if not names:
         return None
-    longer = sorted({n for n in book.cjk_names if n.startswith(name) and len(n) > len(name)}, key=len)
-    return longer[0] if len(longer) == 1 or (longer and len(longer[0]) <= len(name) + 2) else name
+    full = max(names, key=len)
+    return full if all(full.startswith(n) for n in names) else None

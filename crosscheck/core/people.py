@@ -14,7 +14,7 @@ from functools import cached_property
 
 from crosscheck.core.marks import CLOSE_CLASS
 from crosscheck.core.model import Span
-from crosscheck.core.normalize import CJK, STOPWORDS
+from crosscheck.core.normalize import STOPWORDS
 
 
 def _letters(test) -> str:
@@ -203,7 +203,9 @@ def _not_name(word: str) -> bool:
     return low in NOT_PERSON_WORDS or low in STOPWORDS
 
 
-_CJK_FULL_NAME = re.compile(rf"([{CJK}]{{3,5}}?)(?=首相|総理|大統領|氏|さん|大臣|長官|知事|市長|社長|議員|主席)")
+_CJK_FULL_NAME = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)(首相|総理大臣|総理|大統領|氏|さん|大臣|長官|知事|市長|社長|議員|主席)"
+)
 
 
 class NameBook:
@@ -215,13 +217,13 @@ class NameBook:
         self.texts = texts  # every article of the story, for names in scripts without capitals
 
     @cached_property
-    def cjk_names(self) -> frozenset[str]:
-        """Japanese and Chinese full names, read where a title follows them (``岸田文雄首相``)."""
-        names: set[str] = set()
+    def cjk_names(self) -> dict[str, frozenset[str]]:
+        """Japanese and Chinese full names with the titles written after them (``岸田文雄首相``)."""
+        names: dict[str, set[str]] = {}
         for text in self.texts:
             for m in _CJK_FULL_NAME.finditer(text):
-                names.add(m.group(1))
-        return frozenset(names)
+                names.setdefault(m.group(1), set()).add(m.group(2))
+        return {n: frozenset(t) for n, t in names.items()}
 
     def full_name(self, name: str, at: int | None = None) -> str:
         """``Hayashi`` -> ``Yoshimasa Hayashi`` when the article (or another) gives it."""
