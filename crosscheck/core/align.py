@@ -122,9 +122,13 @@ def _quote_link(units: Sequence[Unit], i: int, j: int, settings: Settings) -> Li
     contained = common / len(short)
     if len(short) >= 3 and same >= settings.quote_same:
         return Link(i, j, same, "same")
+    speakers = units[short_i].speaker, units[long_i].speaker
+    if len(short) >= 8 and same >= settings.quote_same - 0.1 and _content_same(short, long_) >= 0.6 and (
+        not all(speakers) or speakers[0] == speakers[1]
+    ):
+        return Link(i, j, same, "same")  # one statement reworded: most words and most content words shared
     if short == long_ and any(t not in STOPWORDS for t in short):
         return Link(i, j, 1.0, "same")  # the same short phrase quoted by both
-    speakers = units[short_i].speaker, units[long_i].speaker
     if all(speakers) and speakers[0] != speakers[1]:
         return None  # a fragment is weak evidence: a different named speaker vetoes it
     if len(short) >= 3 and contained >= settings.fragment_contained and (len(short) >= 5 or _contiguous(short, long_)):
@@ -147,6 +151,12 @@ def _by_context(units: Sequence[Unit], clusters: _Clusters, short: int, links: l
     if ranked[0][0] >= 1 and ranked[0][0] > ranked[1][0]:
         return ranked[0][1]
     return None
+
+
+def _content_same(short: tuple[str, ...], long_: tuple[str, ...]) -> float:
+    a = [t for t in short if t not in STOPWORDS]
+    b = [t for t in long_ if t not in STOPWORDS]
+    return LCSseq.similarity(a, b) / max(len(a), len(b), 1)
 
 
 def _contiguous(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:

@@ -122,7 +122,7 @@ def attribute_quotes(
     masked = _mask(text, quotes)
     singles = _surname_positions(text, book)
     starts = [s.start for s in sentences]
-    ctx = _Context(text, masked, book, singles, quotes, paragraphs)
+    ctx = _Context(text, masked, book, singles, quotes, paragraphs, starts)
     out: list[Attribution] = []
     people: list[bool] = []
     for i, q in enumerate(quotes):
@@ -162,15 +162,16 @@ def attribute_quotes(
 class _Context:
     """What resolving a pronoun or a role needs to know about the article."""
 
-    def __init__(self, text, masked, book, singles, quotes, paragraphs) -> None:
+    def __init__(self, text, masked, book, singles, quotes, paragraphs, starts) -> None:
         self.text, self.masked, self.book, self.singles = text, masked, book, singles
-        self.quotes, self.paragraphs = quotes, paragraphs
+        self.quotes, self.paragraphs, self.starts = quotes, paragraphs, starts
 
     def resolve(self, who: str, pos: int, i: int, done: list[Attribution], people: list[bool]) -> _Said:
         who = who.strip()
         low = who.lower()
         if is_pronoun(who):
-            return _Said(self._person_before(pos, i, done, people), False, True)
+            person, sure = self._person_before(pos, i, done, people)
+            return _Said(person, sure, True)
         if low in _PLURAL_PRONOUNS:
             return _Said(self._institution_before(pos, i, done, people), False, False)
         if low == "i":
@@ -180,7 +181,7 @@ class _Context:
             said = self._role(who, desc.group("head").lower() if desc else low, pos)
             if said.person and said.who == _as_written(who) and re.match(r"(?i)the\b", who):
                 # "the official said": the person just named, as "he said" would be
-                person = self._person_before(pos, i, done, people)
+                person, _ = self._person_before(pos, i, done, people)
                 if person:
                     return _Said(person, False, True)
             return said
@@ -194,25 +195,39 @@ class _Context:
             return _NOBODY
         return _Said(self.book.full_name(" ".join(name), pos), True, True)
 
-    def _person_before(self, pos: int, i: int, done: list[Attribution], people: list[bool]) -> str | None:
+    def _person_before(
+        self, pos: int, i: int, done: list[Attribution], people: list[bool]
+    ) -> tuple[str | None, bool]:
         """``he``/``she``: the person named since the previous quote, else that quote's speaker,
-        else the person named last in this paragraph or the one before."""
+        else the person named last in this paragraph or the one before. Sure when there was only
+        one person it could be: one named since the previous quote, or none and that quote's."""
         prev_end = self.quotes[i - 1].outer.end if i > 0 else -1
         floor = self._paragraph_floor(pos, 2)
-        named = self.book.nearest_before(pos, singles=self.singles)
-        named_at = self._last_person_at(pos)
-        if named and named_at is not None and named_at >= max(prev_end, floor):
-            return named
-        if i > 0 and done[i - 1].speaker and people[i - 1] and prev_end >= self._paragraph_floor(pos, 2):
-            return done[i - 1].speaker
-        if named and named_at is not None and named_at >= floor:
-            return named
-        return None
+        since = self._people_between(max(prev_end, floor), pos)
+        if since:
+            return since[-1], len(set(since)) == 1
+        if i > 0 and done[i - 1].speaker and people[i - 1] and prev_end >= floor:
+            return done[i - 1].speaker, True
+        named = self._people_between(floor, pos, subjects=False)
+        return (named[-1], False) if named else (None, False)
 
-    def _last_person_at(self, pos: int) -> int | None:
-        spots = [m.span.start for m in self.book.own if m.span.start < pos]
-        spots += [p for p, _ in self.singles if p < pos]
-        return max(spots) if spots else None
+    def _people_between(self, start: int, end: int, subjects: bool = True) -> list[str]:
+        """The people named in ``[start, end)`` (as the subject of their sentence, if
+        ``subjects``), full names, in reading order."""
+        found = [(m.span.start, m.name) for m in self.book.own if start <= m.span.start < end]
+        found += [(p, self.book.full_name(w, p)) for p, w in self.singles if start <= p < end]
+        return [name for at, name in sorted(found) if not subjects or self._is_subject(at)]
+
+    def _is_subject(self, at: int) -> bool:
+        """Whether the name at ``at`` opens its sentence or clause ("Ex-State Supreme Court Justice
+        Sylvia Ash, 64, was sentenced…", "Before the sentence, Ash said…"), rather than being an
+        object ("The judge said Ash …")."""
+        k = bisect.bisect_right(self.starts, at) - 1
+        start = self.starts[k] if k >= 0 else 0
+        lead = self.masked[start:at].rsplit(",", 1)[-1] if "," in self.masked[start:at] else self.masked[start:at]
+        words = re.findall(r"[^\W\d_][\w’'.-]*", lead)
+        return all(w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in ("the", "a", "an", "of", "and")
+                   for w in words)
 
     def _paragraph_floor(self, pos: int, back: int) -> int:
         """Where the paragraph ``back`` paragraphs before the one holding ``pos`` starts."""

@@ -26,7 +26,9 @@ def build_group(
 ) -> Group:
     chosen = sorted((units[i] for i in members_idx), key=lambda u: (u.order, u.span.start))
     pivot = _pivot(kind, chosen)
-    members = tuple(Member(u.source, u.span, u.text, u.speaker, u.partial or _is_fragment(u, chosen)) for u in chosen)
+    members = tuple(
+        Member(u.source, u.span, u.text, u.speaker, u.partial or _is_fragment(u, chosen), u.quoted) for u in chosen
+    )
     p_index = chosen.index(pivot)
     diffs: list[Diff] = []
     findings: list[dict] = []
@@ -56,6 +58,7 @@ def build_group(
     speakers = {u.source: u.speaker for u in chosen if u.speaker}
     if kind == "quote":
         findings.extend(_attribution_conflict(chosen))
+        findings.extend(_unquoted(chosen))
     findings.sort(key=lambda f: -f["severity"])
     sim = min((d.similarity for d in diffs), default=1.0)
     return Group(
@@ -135,6 +138,20 @@ def _attribution_conflict(chosen: list[Unit]) -> list[dict]:
     }]
 
 
+def _unquoted(chosen: list[Unit]) -> list[dict]:
+    """Words one source quotes and another gives as its own (or as indirect speech)."""
+    plain = sorted({u.source for u in chosen if not u.quoted})
+    marked = sorted({u.source for u in chosen if u.quoted} - set(plain))
+    if not plain or not marked:
+        return []
+    return [{
+        "kind": "unquoted", "severity": 1, "confidence": "high", "sources": marked + plain,
+        "quoted_in": marked, "unquoted_in": plain,
+        "message": "the same words appear with quotation marks in " + ", ".join(marked)
+        + " and without them in " + ", ".join(plain),
+    }]
+
+
 def _surname(name: str) -> str:
     return name.split()[-1].lower()
 
@@ -172,7 +189,9 @@ def _why(kind: str, chosen: list[Unit], diffs: list[Diff], speakers: dict[str, s
             why.append(f"speaker {names[0]} where stated")
         elif names:
             why.append("different speakers: " + ", ".join(names))
-        why.append("quotation marks in all")
+        plain = [u for u in chosen if not u.quoted]
+        why.append("quotation marks in all" if not plain else
+                   "the same words, with quotation marks in some sources and without in others")
         if any(u.partial for u in chosen):
             why.append("includes a partial quote or fragment of the longer quote")
     sims = [d.similarity for d in diffs]

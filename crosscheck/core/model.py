@@ -107,6 +107,7 @@ class Member:
     text: str
     speaker: str | None = None
     partial: bool = False  # a fragment or scare quote of a longer statement
+    quoted: bool = True  # False: the quote's words given without quotation marks by this source
 
 
 @dataclass(frozen=True)

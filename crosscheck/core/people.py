@@ -164,6 +164,8 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """
     cut = 0
     for k, word in enumerate(words[:-1]):
+        if re.fullmatch(r"[A-Z]\.", word):
+            continue  # an initial: "Lewis A. Kaplan"
         low = re.sub(r"[’']s$", "", word.lower()).strip(".,")
         if (
             low in ROLE_WORDS or low in NATIONALITY_WORDS or low in NOT_PERSON_WORDS or low in STOPWORDS
@@ -191,8 +193,8 @@ def _candidates(text: str) -> list[tuple[Mention, bool]]:
         name = re.sub(r"[’']s$", "", name)
         start = m.start() + m.group().index(words[0], len(" ".join(prefix)))
         # Lower-case role words just before the run: "United striker Ole Gunnar Solskjaer".
-        lead = re.findall(r"[a-z][\w-]*", text[max(0, m.start() - 30) : m.start()])[-2:]
-        roles += [w for w in lead if w in ROLE_WORDS]
+        lead = re.search(r"((?:[a-z][\w-]*[ \t]+){1,2})$", text[max(0, m.start() - 30) : m.start()])
+        roles += [w for w in (lead.group(1).split() if lead else []) if w in ROLE_WORDS]
         person_roles = [r for r in roles if r in ROLE_WORDS and r not in NATIONALITY_WORDS]
         out.append((Mention(Span(start, start + len(name)), name, frozenset(roles)), bool(person_roles)))
     return out

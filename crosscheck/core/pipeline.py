@@ -17,6 +17,7 @@ from crosscheck.core.groups import build_group, unique_of
 from crosscheck.core.model import Comparison, Group, Source, Span
 from crosscheck.core.statements import rejoin_statements
 from crosscheck.core.units import Unit, extract_units
+from crosscheck.core.unquoted import link_unquoted
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -51,7 +52,9 @@ def analyze(
     claims = [u for u in units if u.kind == "claim"]
     step(0.5, "aligning quotes")
     quote_groups = link_quotes(quotes, settings)
-    quotes, quote_groups = rejoin_statements(quotes, quote_groups, {s.id: s for s in sources})
+    by_id = {s.id: s for s in sources}
+    quotes, quote_groups = rejoin_statements(quotes, quote_groups, by_id)
+    quotes, quote_groups = link_unquoted(quotes, claims, quote_groups, by_id)
     step(0.6, "aligning claims")
     claim_groups = link_claims(claims, cancelled, settings)
     by_hand: set[tuple[str, int]] = set()

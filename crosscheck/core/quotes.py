@@ -79,10 +79,12 @@ _LEAD_IN = re.compile(r"(?:[:：]|\b(?:said|says|added|told \w+|wrote|stated|dec
 
 
 def _introduced(text: str, para: Span, at: int) -> bool:
-    """An unclosed mark right after ``said:`` starts a quotation whose closing mark was lost;
-    anywhere else (a paragraph's first character included: standfirsts carry stray marks) it
-    is a stray and swallows nothing."""
-    return bool(_LEAD_IN.search(text[para.start : at]))
+    """An unclosed mark right after ``said:``, or opening a sentence inside a paragraph, starts
+    a quotation whose closing mark was lost: it ends with its paragraph. Anywhere else (a
+    paragraph's first character included: standfirsts carry stray marks) it is a stray and
+    swallows nothing."""
+    before = text[para.start : at]
+    return bool(_LEAD_IN.search(before) or (before.strip() and re.search(r"[.!?]\s+$", before)))
 
 
 def _pair(

@@ -43,6 +43,7 @@ class Unit:
     quote_id: int = -1  # quotes: which quotation of the source this statement belongs to
     piece: int = 0  # quotes: the statement's place in that quotation
     context: frozenset[str] = frozenset()  # partial quotes: content words of the sentence around them
+    quoted: bool = True  # False: a quote's words that another source gives without quotation marks
 
 
 def extract_units(
@@ -188,6 +189,11 @@ def joined(source: Source, first: Unit, last: Unit) -> Unit:
     unit = _unit(source, first.order, first.kind, Span(first.span.start, last.span.end), first.speaker,
                  False, first.how)
     return replace(unit, quote_id=first.quote_id, piece=first.piece, sure=first.sure, person=first.person)
+
+
+def make_unit(source: Source, order: int, kind: str, span: Span) -> Unit:
+    """A passage of ``source`` with its matching form (tokens, content words, figures)."""
+    return _unit(source, order, kind, span, None, False, "")
 
 
 def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None, partial: bool, how: str) -> Unit:

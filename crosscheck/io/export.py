@@ -45,7 +45,7 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
                 "why": list(g.why),
                 "members": [
                     {"source": m.source, "start": m.span.start, "end": m.span.end, "text": m.text,
-                     "speaker": m.speaker, "partial": m.partial}
+                     "speaker": m.speaker, "partial": m.partial, "quoted": m.quoted}
                     for m in g.members
                 ],
                 "diffs": [
