@@ -74,16 +74,23 @@ def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[lis
             if tok not in STOPWORDS or len(u.tokens) <= 2:
                 index[tok].append(i)
     links: list[Link] = []
+    twins: list[Link] = []  # one source quoting the same words twice (a lead and the body, say)
     seen: set[tuple[int, int]] = set()
     for i, u in enumerate(units):
         for tok in set(u.tokens):
             for j in index.get(tok, ()):
-                if j <= i or (i, j) in seen or units[j].source == u.source:
+                if j <= i or (i, j) in seen:
                     continue
                 seen.add((i, j))
                 link = _quote_link(units, i, j, settings)
-                if link is not None:
+                if link is None:
+                    continue
+                if units[j].source != u.source:
                     links.append(link)
+                elif not units[i].span.overlaps(units[j].span) and link.kind in ("same", "fragment") and (
+                    link.score >= 0.9 and len(units[link.a].tokens) >= 5
+                ):
+                    twins.append(link)
     clusters = _Clusters(len(units))
     same = sorted((lk for lk in links if lk.kind == "same"), key=lambda lk: _order(units, lk))
     for lk in same:
@@ -108,7 +115,22 @@ def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[lis
         )
         if clusters.find(short) != clusters.find(best.b) and _fragments_fit(units, clusters, short, best.b):
             clusters.union(short, best.b)
+    # A quote an article repeats joins its twin's group, when the two groups agree otherwise:
+    # every other source they share quotes the same words twice as well.
+    for lk in sorted(twins, key=lambda lk: _order(units, lk)):
+        if clusters.find(lk.a) != clusters.find(lk.b) and _twins_fit(units, clusters, lk, twins):
+            clusters.union(lk.a, lk.b)
     return clusters.groups()
+
+
+def _twins_fit(units: Sequence[Unit], clusters: _Clusters, lk: Link, twins: list[Link]) -> bool:
+    pairs = {(t.a, t.b) for t in twins} | {(t.b, t.a) for t in twins}
+    mine, theirs = clusters.members[clusters.find(lk.a)], clusters.members[clusters.find(lk.b)]
+    for m in mine:
+        for n in theirs:
+            if units[m].source == units[n].source and (m, n) not in pairs:
+                return False
+    return True
 
 
 def _quote_link(units: Sequence[Unit], i: int, j: int, settings: Settings) -> Link | None:

@@ -387,7 +387,7 @@ def _before(before: str, book: NameBook) -> str | None:
 _ADJACENT = re.compile(r"\s*(?:(?:has|had|have|was|is|also|then|later|again|once|had\s+earlier|\w+ly)\s+)*")
 _APPOSITION = re.compile(
     rf"(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,\s*[^,;:]{{1,140}}?\s*,|\s*\([^)]{{1,80}}\))\s*(?:\w+ly\s*)?$"
-    rf"|(?P<name2>{CAPITALISED_RUN.pattern})\s*,?\s*(?:\w+ly\s*)?$"
+    rf"|,\s*(?P<name2>{CAPITALISED_RUN.pattern})\s*,\s*(?:\w+ly\s*)?$"
 )
 
 

@@ -37,6 +37,8 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _GLUED_STOP = re.compile(rf"[a-z0-9)][.!?]+{CLOSE_CLASS}?(?={OPEN_CLASS}?[A-Z][a-z])")
 # syntok keeps "3.40am. They got in" together, reading "am." as an abbreviation.
 _TIME_STOP = re.compile(rf"\d\s?[ap]\.?m\.(?=\s+{OPEN_CLASS}?[A-Z])")
+# An ellipsis before a capital ends a sentence ("… in life… He was a talented man").
+_ELLIPSIS_STOP = re.compile(r"(?:…|\.\.\.)(?=\s+[A-Z][a-z])")
 _GLUED_RUN = re.compile(r"(?<=[a-z])((?:[A-Z][a-z]+){2,})(?=[A-Z][a-z])")
 
 
@@ -129,6 +131,7 @@ def split_sentences(text: str, paragraphs: Iterable[Span] | None = None) -> list
         pieces = _merge_after_titles(text, pieces)
         pieces = [s for piece in pieces for s in _split_glued_stops(text, piece)]
         pieces = [s for piece in pieces for s in _split_at(text, piece, _TIME_STOP)]
+        pieces = [s for piece in pieces for s in _split_at(text, piece, _ELLIPSIS_STOP)]
         pieces = [s for piece in pieces for s in _split_cjk(text, piece)]
         pieces = [s for piece in pieces for s in _split_glued_runs(text, piece)]
         out.extend(pieces)

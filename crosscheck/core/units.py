@@ -115,8 +115,8 @@ def statements(text: str, quote: Span, sentences: Sequence[Span]) -> list[Span]:
         piece = _trim_piece(text, a, b)
         if piece is None:
             continue
-        words = len(text[piece.start : piece.end].split())
-        if pieces and min(words, len(text[pieces[-1].start : pieces[-1].end].split())) < MIN_STATEMENT_WORDS:
+        words = len(tokenize(text, piece))  # a character is a word in scripts without spaces
+        if pieces and min(words, len(tokenize(text, pieces[-1]))) < MIN_STATEMENT_WORDS:
             pieces[-1] = Span(pieces[-1].start, piece.end)
         else:
             pieces.append(piece)
