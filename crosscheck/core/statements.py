@@ -30,11 +30,18 @@ def rejoin_statements(
             starts[(sid, qid, first)] = g
 
     def successor(g: int) -> int | None:
-        targets = {starts.get((sid, qid, last + 1)) for sid, qid, _, last in chained[g]}
-        if len(targets) != 1 or None in targets:
+        """The group that continues ``g``: every one of its passages is the next statement of a
+        passage of ``g`` (some of ``g``'s may stop there: a fragment of the first statement)."""
+        keys = {(sid, qid, last + 1) for sid, qid, _, last in chained[g]}
+        if len({(sid, qid) for sid, qid, _, _ in chained[g]}) != len(chained[g]):
+            return None
+        targets = {starts[k] for k in keys if k in starts}
+        if len(targets) != 1:
             return None
         t = targets.pop()
-        return t if t != g and len(chained[t]) == len(chained[g]) else None
+        if t == g or len(chained[t]) < 2 or any((sid, qid, first) not in keys for sid, qid, first, _ in chained[t]):
+            return None
+        return t
 
     nxt = {g: successor(g) for g in range(len(groups))}
     has_prev = {t for t in nxt.values() if t is not None}
