@@ -9,6 +9,7 @@ that gold puts in one group form a pair the system should link.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -68,7 +69,12 @@ class SpeakerScore(Score):
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.I)
 
 
+_FOLD = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d"})
+
+
 def _speaker_key(name: str) -> str:
+    """Case, spacing and spelling of letters aside ("Solskjær" is "Solskjaer")."""
+    name = "".join(c for c in unicodedata.normalize("NFKD", name.translate(_FOLD)) if not unicodedata.combining(c))
     name = " ".join(name.replace("’", "'").split())
     name = re.sub(r"'s$", "", _DETERMINER.sub("", name))
     return name.casefold()
@@ -103,8 +109,9 @@ def same_speaker(said: str | None, want: str | None) -> bool:
 
 
 def _looks_named(name: str) -> bool:
-    """A person's or organisation's name: every word capitalised (no lower-case role word)."""
-    words = _DETERMINER.sub("", name).split()
+    """A person's or organisation's name: every word capitalised but "of", "and", "the"…
+    (no lower-case role word)."""
+    words = [w for w in _DETERMINER.sub("", name).split() if w not in ("of", "and", "the", "for", "de")]
     return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 

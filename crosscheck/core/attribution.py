@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from crosscheck.core.marks import ANY_CLASS
+from crosscheck.core.marks import DOUBLE_CLASS
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import CJK, STOPWORDS
 from crosscheck.core.people import (
@@ -65,7 +65,7 @@ _PERSON_HEADS = """official minister ambassador envoy spokesperson spokeswoman s
 diplomat leader chief mayor secretary premier chancellor lawmaker senator governor source analyst
 expert author researcher professor officer commander general director master representative aide
 adviser advisor player striker coach manager captain judge witness scientist doctor prosecutor
-lawyer attorney executive founder driver pilot""".split()
+lawyer attorney executive founder driver pilot pm""".split()
 _HEADS = sorted(set(_INSTITUTIONS) | set(_PERSON_HEADS), key=len, reverse=True)
 _DESCRIPTION = re.compile(
     r"\b(?:the|a|an|this|that|another|one|[A-Z][\w.-]*[’']s|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,3}?"
@@ -78,16 +78,19 @@ _LOWER_ROLE = (
     r"(?:(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r"|council|city|police)[ \t]+){1,3}"
     r"(?:(?:of|for)[ \t]+(?:[a-z&]+[ \t]+){1,4})?"
 )
+_ORG_PREFIX = (
+    rf"(?:{CAPITALISED_RUN.pattern}(?:[ \t]+(?:of|for|and)[ \t]+{CAPITALISED_RUN.pattern})*[ \t]+(?={_LOWER_ROLE}))?"
+)
 _WHO = (
-    rf"(?P<who>(?:he|she|they|it|we|I)\b|(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
+    rf"(?P<who>(?:he|she|they|it|we|I)\b|{_ORG_PREFIX}(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
     rf"{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')}|{_GROUPS}\b)"
 )
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{VERB}\s+{_WHO}")
 _AFTER_WHO_FIRST = re.compile(
-    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{ANY_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
+    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
     rf"(?P<verb>{VERB})\b"
 )
-_ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson"}
+_ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
 _ORG_WORDS = NOT_PERSON_WORDS | set(_INSTITUTIONS)
 _PLURAL_PRONOUNS = {"they", "it", "we"}
 
@@ -188,12 +191,27 @@ class _Context:
         words = [w for w in who.split() if not w.islower()]  # "council leader Tomas Brandt"
         if not words or all(w.lower().strip(".") in ROLE_WORDS for w in words):
             return _NOBODY
+        known = self._known_in(words)
+        if known:
+            return _Said(known, True, True)
         name = split_name(words)[1]
         if _is_organisation(words, name, self.book):
             return _Said(_as_written(" ".join(words)), True, False)
         if not name:
             return _NOBODY
-        return _Said(self.book.full_name(" ".join(name), pos), True, True)
+        full = self.book.full_name(" ".join(name), pos)
+        if len(name) >= 2 and not self.book.knows(full):
+            return _NOBODY  # two capitalised words nobody confirms as a person: "San Jose"
+        return _Said(full, True, True)
+
+    def _known_in(self, words: list[str]) -> str | None:
+        """A person the story names, at the end of a longer run ("California Department of Fish
+        and Wildlife director Chuck Bonham")."""
+        for k in range(len(words) - 1):
+            tail = " ".join(words[k:])
+            if len(words) - k >= 2 and self.book.knows(tail) and k > 0:
+                return tail
+        return None
 
     def _person_before(
         self, pos: int, i: int, done: list[Attribution], people: list[bool]
@@ -261,6 +279,10 @@ class _Context:
         holders = {m.name for m in self.book.own
                    if (head in m.roles or _ROLE_ALIASES.get(head) in m.roles or head in _alias_roles(m.roles))
                    and (nationality is None or nationality in m.roles)}
+        wanted = {w for w in re.findall(r"[a-z-]+", who.lower()) if w in ROLE_WORDS} - NATIONALITY_WORDS
+        if len(holders) > 1 and len(wanted) > 1:  # "the Finance Minister": the minister of finance
+            exact = {m.name for m in self.book.own if m.name in holders and wanted <= _alias_roles(m.roles)}
+            holders = exact or holders
         if not holders and nationality:
             holders = {m.name for m in self.book.own if nationality in m.roles}
         if len(holders) == 1:
@@ -386,7 +408,8 @@ def _before(before: str, book: NameBook) -> str | None:
 # Between a subject and its verb: nothing but an adverb or an auxiliary ("Voss also said").
 _ADJACENT = re.compile(r"\s*(?:(?:has|had|have|was|is|also|then|later|again|once|had\s+earlier|\w+ly)\s+)*")
 _APPOSITION = re.compile(
-    rf"(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,\s*[^,;:]{{1,140}}?\s*,|\s*\([^)]{{1,80}}\))\s*(?:\w+ly\s*)?$"
+    rf"(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,\s*[^,;:]{{1,140}}?\s*,|\s*\([^)]{{1,80}}\)"
+    rf"|\s+(?:of|from|at|with)\s+(?:the\s+)?[\w .’'&-]{{1,60}}?)\s*(?:\w+ly\s*)?$"
     rf"|,\s*(?P<name2>{CAPITALISED_RUN.pattern})\s*,\s*(?:\w+ly\s*)?$"
 )
 

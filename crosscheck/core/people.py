@@ -113,7 +113,9 @@ _ROLE_NOUN = (
     r"secretary|mayor|envoy|chairman|chairwoman|editor|author|correspondent|reporter|governor|general)"
 )
 _PERSON_BEFORE = re.compile(
-    rf"(?:\b[Bb]y|\b(?:Mr|Mrs|Ms|Dr)\.?|\b{_ROLE_NOUN}|\b{_ROLE_NOUN}\b[^.;:]{{0,30}},)\s*$", re.IGNORECASE
+    rf"(?:\b[Bb]y|\b(?:Mr|Mrs|Ms|Dr)\.?|\b{_ROLE_NOUN}|\b{_ROLE_NOUN}\b[^.;:]{{0,30}},"
+    r"|[,”\"’]\s*(?:said|says|added|told|wrote|asked|explained|according to)|\baccording to)\s*$",
+    re.IGNORECASE,
 )
 # A sentence that opens with the name and goes on in lower case: "Tomas Brandt opened the…".
 _SENTENCE_START = re.compile(rf"(?:^|[.!?]{CLOSE_CLASS}?\s+|\n)$")
@@ -250,6 +252,10 @@ class NameBook:
                     return matches[-1].name if before else matches[0].name
                 return max(matches, key=lambda m: len(m.name)).name
         return name
+
+    def knows(self, name: str) -> bool:
+        """Whether the story names this person in full somewhere."""
+        return any(m.name == name for m in self.own) or any(m.name == name for m in self.others)
 
     def is_known_surname(self, word: str) -> bool:
         word = re.sub(r"[’']s$", "", word)
