@@ -93,7 +93,7 @@ def same_speaker(said: str | None, want: str | None) -> bool:
     if said is None or want is None:
         return said is None and want is None
     a, b = _speaker_key(said), _speaker_key(want)
-    if a == b:
+    if a == b or _initials(said, want) or _initials(want, said):
         return True
     wa = [w for w in a.split() if not re.fullmatch(r"\w\.?", w)]
     wb = [w for w in b.split() if not re.fullmatch(r"\w\.?", w)]
@@ -106,6 +106,12 @@ def same_speaker(said: str | None, want: str | None) -> bool:
         return True  # "Chan" / "Margaret Chan"; "spokeswoman" / "company spokeswoman"
     core = [w for w in large if w not in _ORG_SUFFIXES]
     return core == small and len(core) < len(large)
+
+
+def _initials(acronym: str, name: str) -> bool:
+    """"WHO" is "World Health Organization"."""
+    caps = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return acronym.isupper() and len(acronym) >= 2 and acronym == caps
 
 
 def _looks_named(name: str) -> bool:

@@ -47,6 +47,8 @@ predicts conceded concedes reiterated reiterates posted observed quipped joked a
 cautioned cautions pointed complained complains testified testifies recounted recounts
 concluded concludes countered counters shouted pleaded alleged alleges estimated estimates
 disclosed revealed reveals boasted lamented lamenting hailed hails ruled rules wrote writing
+blamed blames cited cites accused accuses praised praises criticized criticised condemned denied
+defended defends
 dijo afirmó declaró aseguró señaló explicó añadió sagte erklärte betonte meinte fügte
 dit déclaré affirmé expliqué ajouté detto dichiarato affermato spiegato aggiunto disse afirmou""".split()
 # Forms that are more often plural nouns ("The comments came…") never count as a speech verb.
@@ -82,10 +84,11 @@ _ORG_PREFIX = (
     rf"(?:{CAPITALISED_RUN.pattern}(?:[ \t]+(?:of|for|and)[ \t]+{CAPITALISED_RUN.pattern})*[ \t]+(?={_LOWER_ROLE}))?"
 )
 _WHO = (
-    rf"(?P<who>(?:he|she|they|it|we|I)\b|{_ORG_PREFIX}(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
+    rf"(?P<who>(?:he|she|they|it|we|I)\b|(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{_ORG_PREFIX}"
+    rf"(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
     rf"{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')}|{_GROUPS}\b)"
 )
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{VERB}\s+{_WHO}")
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?(?:{VERB}|according\s+to)\s+{_WHO}")
 _AFTER_WHO_FIRST = re.compile(
     rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
     rf"(?P<verb>{VERB})\b"
@@ -376,7 +379,7 @@ def _before(before: str, book: NameBook) -> str | None:
     # Vollmer, said"); a name, pronoun, role or institution right before the verb; the one
     # person the clause names (the subject of "… and promised that …").
     clause = clause.rstrip()
-    m = _APPOSITION.search(clause)
+    m = _APPOSITION.search(clause) or _ROLE_APPOSITION.search(clause)
     if m:
         name = m.group("name") or m.group("name2")
         if _is_person_run(name, book):
@@ -414,6 +417,13 @@ _APPOSITION = re.compile(
 )
 
 
+_ROLE_WORD = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+_ROLE_APPOSITION = re.compile(
+    rf"(?P<name>{CAPITALISED_RUN.pattern})\s*,\s*(?:[\w’'.-]+\s+){{0,3}}?(?:{_ROLE_WORD})"
+    rf"\b[^,;:]{{0,60}}?\s*$(?P<name2>)?"
+)
+
+
 def _is_person_run(run: str, book: NameBook) -> bool:
     name = split_name(run.split())[1]
     return bool(find_people(run)) or bool(name and book.is_known_surname(name[-1]) and not _org_word(run.split()))
@@ -443,7 +453,8 @@ def _inherit(
         return Attribution(prev_attr.speaker, "continued", sure=prev_attr.sure)
     idx = paragraphs.index(para) if para in paragraphs else 0
     own = masked[para.start : quotes[i].outer.start]
-    standalone = not re.search(r"[^\W_]", own)  # the quote opens its paragraph
+    # The quote opens its paragraph, or a sentence after narration that names no one.
+    standalone = not re.search(r"[^\W_]", own) or bool(re.search(r"[.!?]\s+$", own))
     near = idx > 0 and paragraphs[max(0, idx - 2)].start <= prev.outer.start
     if standalone and near and not _VERB_RE.search(between) and not _names_anyone(between, ctx, prev_attr.speaker):
         return Attribution(prev_attr.speaker, "continued")
