@@ -183,6 +183,10 @@ class _Context:
         if low == "i":
             return _NOBODY
         desc = _DESCRIPTION.fullmatch(who) or (_DESCRIPTION.match(who) if who[:1].islower() else None)
+        if desc and desc.group("head").lower() in ("statement", "source", "sources"):
+            # "the statement said": whoever issued it, when the article has just named them
+            issuer = self._institution_before(pos, i, done, people)
+            return _Said(issuer, False, False) if issuer else _NOBODY
         if desc or re.fullmatch(_GROUPS, who, re.I):
             said = self._role(who, desc.group("head").lower() if desc else low, pos)
             if said.person and said.who == _as_written(who) and re.match(r"(?i)the\b", who):
@@ -237,7 +241,9 @@ class _Context:
         ``subjects``), full names, in reading order."""
         found = [(m.span.start, m.name) for m in self.book.own if start <= m.span.start < end]
         found += [(p, self.book.full_name(w, p)) for p, w in self.singles if start <= p < end]
-        return [name for at, name in sorted(found) if not subjects or self._is_subject(at)]
+        quoted = [q.outer for q in self.quotes]
+        return [name for at, name in sorted(found)
+                if not any(o.start < at < o.end for o in quoted) and (not subjects or self._is_subject(at))]
 
     def _is_subject(self, at: int) -> bool:
         """Whether the name at ``at`` opens its sentence or clause ("Ex-State Supreme Court Justice
@@ -358,7 +364,9 @@ def _after(after: str) -> str | None:
     return None
 
 
-_NAMED_AFTER = re.compile(rf"\s*,\s*(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,|\.|$)")
+_NAMED_AFTER = re.compile(
+    rf"(?:[’']s)?(?:\s+[\w-]+){{0,4}}?\s*,\s*(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,|\.|$)"
+)
 
 
 def _before(before: str, book: NameBook) -> str | None:
@@ -538,7 +546,10 @@ def _cjk_speaker(
     carried on from the sentences just before when this one leaves it unsaid."""
     idx = max(0, bisect.bisect_right(starts, q.outer.start) - 1)
     sent = sentences[idx] if sentences else Span(0, len(text))
-    after = text[q.outer.end : sent.end]
+    # A quotation may hold several sentences: what follows it runs to the end of the sentence
+    # where it closes.
+    end_idx = max(0, bisect.bisect_right(starts, max(q.outer.end - 1, 0)) - 1)
+    after = text[q.outer.end : sentences[end_idx].end] if sentences else text[q.outer.end :]
     before = text[sent.start : q.outer.start]
     zh_before = re.search(rf"([{CJK}A-Za-z·]{{2,12}}?){_ZH_SAY}[：:，,]?\s*$", before)
     if zh_before:
