@@ -96,6 +96,12 @@ _AFTER_WHO_FIRST = re.compile(
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
 _ORG_WORDS = NOT_PERSON_WORDS | set(_INSTITUTIONS)
 _PLURAL_PRONOUNS = {"they", "it", "we"}
+# What "the force" or "the agency" may stand for, by the words in an organisation's name.
+_ORG_KINDS = {
+    "force": ("police", "constabulary", "force"), "agency": ("agency", "department", "service", "administration"),
+    "organisation": ("organization", "organisation"), "organization": ("organization", "organisation"),
+}
+_GENERIC_ORGS = {"company", "firm", "group", "airline", "operator", "club", "team", "bank"}
 
 
 @dataclass(frozen=True)
@@ -171,6 +177,7 @@ class _Context:
     def __init__(self, text, masked, book, singles, quotes, paragraphs, starts) -> None:
         self.text, self.masked, self.book, self.singles = text, masked, book, singles
         self.quotes, self.paragraphs, self.starts = quotes, paragraphs, starts
+        self._orgs: list[tuple[int, str]] | None = None
 
     def resolve(self, who: str, pos: int, i: int, done: list[Attribution], people: list[bool]) -> _Said:
         who = who.strip()
@@ -296,7 +303,49 @@ class _Context:
             holders = {m.name for m in self.book.own if nationality in m.roles}
         if len(holders) == 1:
             return _Said(holders.pop(), False, True)
+        if head not in _PERSON_HEADS and re.match(r"(?i)the\s+\w+$", who.strip()):
+            org = self._organisation(head, pos)  # "the company said": the company the article names
+            if org:
+                return _Said(org, False, False)
         return _Said(_as_written(who), False, head in _PERSON_HEADS)
+
+    def _organisation(self, head: str, pos: int) -> str | None:
+        """The organisation that "the company", "the force" or "the agency" refers to: the one
+        of that kind named last before ``pos``, else the one the article names most."""
+        kinds = _ORG_KINDS.get(head, (head,))
+        named = self.organisations()
+        fitting = [(at, name) for at, name in named
+                   if any(k in name.lower().split() for k in kinds) or (head in _GENERIC_ORGS and " " not in name)]
+        before = [(at, name) for at, name in fitting if at < pos]
+        if before:
+            return before[-1][1]
+        if head in _GENERIC_ORGS and fitting:
+            counts: dict[str, int] = {}
+            for _, name in fitting:
+                counts[name] = counts.get(name, 0) + 1
+            return max(counts, key=lambda n: counts[n])
+        return None
+
+    def organisations(self) -> list[tuple[int, str]]:
+        """Organisations named outside quotations: runs with an organisation word (``West Midlands
+        Police``), acronyms, and single names the article repeats that are no one's name."""
+        if self._orgs is not None:
+            return self._orgs
+        runs = [(m.start(), m.group()) for m in CAPITALISED_RUN.finditer(self.masked)]
+        counts: dict[str, int] = {}
+        for _, run in runs:
+            counts[run] = counts.get(run, 0) + 1
+        out = []
+        for at, run in runs:
+            words = run.split()
+            if _org_word(words) or (len(words) == 1 and run.isupper() and 2 <= len(run) <= 6):
+                out.append((at, _as_written(run)))
+            elif len(words) == 1 and counts[run] >= 3 and run.lower() not in STOPWORDS | NOT_PERSON_WORDS | (
+                NATIONALITY_WORDS
+            ) and not self.book.is_known_surname(run) and self.book.full_name(run) == run:
+                out.append((at, run))
+        self._orgs = out
+        return out
 
 
 def _alias_roles(roles: frozenset[str]) -> set[str]:
