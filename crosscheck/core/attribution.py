@@ -28,6 +28,7 @@ from crosscheck.core.people import (
     CAPITALISED_RUN,
     NATIONALITY_WORDS,
     NOT_PERSON_WORDS,
+    ORGANISATION_WORDS,
     ROLE_WORDS,
     NameBook,
     find_people,
@@ -76,8 +77,9 @@ _DESCRIPTION = re.compile(
 )
 _GROUPS = r"(?:police|prosecutors|officials|authorities|investigators|researchers|scientists|witnesses|analysts|" \
           r"experts|doctors|residents|organizers|organisers|lawyers|attorneys|relatives|sources)"
+_ROLES_RE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 _LOWER_ROLE = (
-    r"(?:(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r"|council|city|police)[ \t]+){1,3}"
+    r"(?:[a-z]+[ \t]+){0,2}?(?:(?:" + _ROLES_RE + r"|council|city|police)[ \t]+){1,3}"
     r"(?:(?:of|for)[ \t]+(?:[a-z&]+[ \t]+){1,4})?"
 )
 _ORG_PREFIX = (
@@ -94,7 +96,7 @@ _AFTER_WHO_FIRST = re.compile(
     rf"(?P<verb>{VERB})\b"
 )
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
-_ORG_WORDS = NOT_PERSON_WORDS | set(_INSTITUTIONS)
+_ORG_WORDS = ORGANISATION_WORDS | set(_INSTITUTIONS)
 _PLURAL_PRONOUNS = {"they", "it", "we"}
 # What "the force" or "the agency" may stand for, by the words in an organisation's name.
 _ORG_KINDS = {
@@ -338,7 +340,8 @@ class _Context:
         out = []
         for at, run in runs:
             words = run.split()
-            if _org_word(words) or (len(words) == 1 and run.isupper() and 2 <= len(run) <= 6):
+            if _org_word(words) or (len(words) == 1 and run.isupper() and 2 <= len(run) <= 6
+                                    and run.lower() not in ROLE_WORDS):
                 out.append((at, _as_written(run)))
             elif len(words) == 1 and counts[run] >= 3 and run.lower() not in STOPWORDS | NOT_PERSON_WORDS | (
                 NATIONALITY_WORDS
@@ -483,7 +486,9 @@ _ROLE_APPOSITION = re.compile(
 
 def _is_person_run(run: str, book: NameBook) -> bool:
     name = split_name(run.split())[1]
-    return bool(find_people(run)) or bool(name and book.is_known_surname(name[-1]) and not _org_word(run.split()))
+    if not name or _org_word(run.split()):
+        return bool(find_people(run))
+    return bool(find_people(run)) or book.is_known_surname(name[-1]) or book.full_name(name[-1]) != name[-1]
 
 
 def _inherit(
@@ -563,11 +568,13 @@ _SPEECH_ACT = re.compile(
 
 
 def _surname_positions(text: str, book: NameBook) -> list[tuple[int, str]]:
-    """Where the article names someone by surname alone (``Brown said``)."""
+    """Where the article names someone by surname (``Brown said``) or first name alone (``Cara``)."""
     out = []
     for m in re.finditer(r"\b[A-Z][a-z]+(?:[’']s)?\b", text):
-        if book.is_known_surname(m.group()):
-            out.append((m.start(), re.sub(r"[’']s$", "", m.group())))
+        word = re.sub(r"[’']s$", "", m.group())
+        if book.is_known_surname(word) or (book.full_name(word) != word and not text[m.end() : m.end() + 2].strip(
+                " \t")[:1].isupper()):
+            out.append((m.start(), word))
     return out
 
 

@@ -85,7 +85,19 @@ NOT_PERSON_WORDS = frozenset(
     july august september october november december middle far east west north south northeast
     northwest southeast southwest indo-pacific asia-pacific euro-atlantic eastern western
     northern southern central international national global world defense defence buildup
-    cooperative translate
+    cooperative translate systems technologies holdings labs partners capital motors networks
+    solutions industries enterprises ventures co corporation association society league federation
+    """.split()
+)
+# Words that make a capitalised run an organisation (not a place, a day or a thing).
+ORGANISATION_WORDS = frozenset(
+    """ministry council university times news press club department court parliament congress senate
+    committee institute centre center police museum gallery agency bank fund company corp inc ltd
+    airlines airways school hospital church embassy government administration cabinet service services
+    organization organisation commission union party army navy force forces group foundation trust
+    network radio media post daily herald journal tribune systems technologies holdings office board
+    authority federation association society league nations constabulary brigade prosecutors
+    prosecution tribunal regulator reserve exchange institution laboratory observatory
     """.split()
 )
 _PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.I)
@@ -185,7 +197,12 @@ def _candidates(text: str) -> list[tuple[Mention, bool]]:
         roles = [w.lower().strip(".") for w in prefix]
         if not 2 <= len(words) <= 4:
             continue
-        if any(_not_name(w) for w in words):
+        # Lower-case role words just before the run: "United striker Ole Gunnar Solskjaer".
+        lead = re.search(r"((?:[a-z][\w-]*[ \t]+){1,2})$", text[max(0, m.start() - 30) : m.start()])
+        roles += [w for w in (lead.group(1).split() if lead else []) if w in ROLE_WORDS]
+        titled = any(r in ROLE_WORDS and r not in NATIONALITY_WORDS for r in roles)
+        # A title makes "Street" in "mayor Andy Street" a surname, not a place.
+        if any(_not_name(w) for w in (words[:-1] if titled and words[-1].lower() not in ORGANISATION_WORDS else words)):
             continue
         if words[-1].lower().strip(".") in ROLE_WORDS or words[-1].isupper():
             continue
@@ -194,9 +211,6 @@ def _candidates(text: str) -> list[tuple[Mention, bool]]:
         name = " ".join(words)
         name = re.sub(r"[’']s$", "", name)
         start = m.start() + m.group().index(words[0], len(" ".join(prefix)))
-        # Lower-case role words just before the run: "United striker Ole Gunnar Solskjaer".
-        lead = re.search(r"((?:[a-z][\w-]*[ \t]+){1,2})$", text[max(0, m.start() - 30) : m.start()])
-        roles += [w for w in (lead.group(1).split() if lead else []) if w in ROLE_WORDS]
         person_roles = [r for r in roles if r in ROLE_WORDS and r not in NATIONALITY_WORDS]
         out.append((Mention(Span(start, start + len(name)), name, frozenset(roles)), bool(person_roles)))
     return out
