@@ -275,7 +275,7 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
     for r1, r2 in gold.get("must_not_link", []):
         a, b = member_at(r1), member_at(r2)
         if a and b and a[0]["id"] == b[0]["id"]:
-            wrong.append(f"linked {r1[1]!r} with {r2[1]!r}")
+            wrong.append(f"{a[0]['kind']}: linked {r1[1]!r} with {r2[1]!r}")
 
     speakers = SpeakerScore()
     # Per-passage entries ("speakers") override a group's speaker: that is how gold records a

@@ -90,7 +90,8 @@ _WHO = (
     rf"(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
     rf"{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')}|{_GROUPS}\b)"
 )
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?(?:{VERB}|according\s+to)\s+{_WHO}")
+_AUX = r"(?:(?:a|ha|hat|has|have|had|was|is)\s+)?"  # "a déclaré", "ha detto", "hat gesagt"
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{_AUX}(?:{VERB}|according\s+to)\s+{_WHO}")
 _AFTER_WHO_FIRST = re.compile(
     rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
     rf"(?P<verb>{VERB})\b"
@@ -98,6 +99,8 @@ _AFTER_WHO_FIRST = re.compile(
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
 _ORG_WORDS = ORGANISATION_WORDS | set(_INSTITUTIONS)
 _PLURAL_PRONOUNS = {"they", "it", "we"}
+_PLACE_PREFIXES = {"san", "santa", "los", "las", "new", "fort", "port", "mount", "saint", "st.", "lake", "cape",
+                   "north", "south", "east", "west", "upper", "lower", "great", "little"}
 # What "the force" or "the agency" may stand for, by the words in an organisation's name.
 _ORG_KINDS = {
     "force": ("police", "constabulary", "force"), "agency": ("agency", "department", "service", "administration"),
@@ -204,7 +207,10 @@ class _Context:
                 if person:
                     return _Said(person, False, True)
             return said
-        words = [w for w in who.split() if not w.islower()]  # "council leader Tomas Brandt"
+        parts = who.split()
+        while parts and parts[0].islower():  # "council leader Tomas Brandt"
+            parts.pop(0)
+        words = parts  # particles stay: "Ursula von der Leyen"
         if not words or all(w.lower().strip(".") in ROLE_WORDS for w in words):
             return _NOBODY
         known = self._known_in(words)
@@ -216,8 +222,8 @@ class _Context:
         if not name:
             return _NOBODY
         full = self.book.full_name(" ".join(name), pos)
-        if len(name) >= 2 and not self.book.knows(full):
-            return _NOBODY  # two capitalised words nobody confirms as a person: "San Jose"
+        if len(name) >= 2 and not self.book.knows(full) and name[0].lower() in _PLACE_PREFIXES:
+            return _NOBODY  # a place, not a person: "San Jose", "New York"
         return _Said(full, True, True)
 
     def _known_in(self, words: list[str]) -> str | None:
@@ -280,8 +286,8 @@ class _Context:
             words = m.group().split()
             if _org_word(words) or any(w.isupper() and len(w) > 1 for w in words):
                 best = (m.start(), _as_written(m.group()))
-        for m in re.finditer(rf"\b(?:the\s+)?({_GROUPS}|(?:company|government|ministry|court|agency|club|council))\b",
-                             window, re.I):
+        lower_groups = rf"\b(?:[Tt]he\s+)?({_GROUPS}|(?:company|government|ministry|court|agency|club|council))\b"
+        for m in re.finditer(lower_groups, window):
             if best is None or m.start() > best[0]:
                 best = (m.start(), m.group(1).lower())
         if best:
@@ -609,10 +615,10 @@ def _cjk_speaker(
     before = text[sent.start : q.outer.start]
     zh_before = re.search(rf"([{CJK}A-Za-z·]{{2,12}}?){_ZH_SAY}[：:，,]?\s*$", before)
     if zh_before:
-        return _cjk_name(zh_before.group(1), book), "before"
+        return _cjk_name(zh_before.group(1), book, stated=True), "before"
     zh_after = re.match(rf"^[，,。]?\s*([{CJK}A-Za-z·]{{2,12}}?){_ZH_SAY}", after)
     if zh_after:
-        return _cjk_name(zh_after.group(1), book), "after"
+        return _cjk_name(zh_after.group(1), book, stated=True), "after"
     if not _JA_SAY.match(after) and not re.search(r"(?:と|として)[^「」]{0,6}$", before):
         return None, ""
     name = _topic_person(before, book)
@@ -640,7 +646,7 @@ def _topic_person(piece: str, book: NameBook) -> str | None:
     return found
 
 
-def _cjk_name(topic: str, book: NameBook) -> str | None:
+def _cjk_name(topic: str, book: NameBook, stated: bool = False) -> str | None:
     """The person in a topic: ``岸田総理大臣`` -> ``岸田文雄``; ``首相`` -> the story's 首相.
 
     Only a name the story knows (written before a title somewhere) or a name with a title counts:
@@ -658,8 +664,8 @@ def _cjk_name(topic: str, book: NameBook) -> str | None:
         found = _one_person({n for n in names if n.startswith(topic[k:])})
         if found:
             return found
-    if title and 2 <= len(topic) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", topic):
-        return topic
+    if (title or stated) and 2 <= len(topic) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", topic):
+        return topic  # a name with a title, or the stated subject of 说: "李明说"
     return None
 
 

@@ -126,7 +126,8 @@ _ROLE_NOUN = (
 )
 _PERSON_BEFORE = re.compile(
     rf"(?:\b[Bb]y|\b(?:Mr|Mrs|Ms|Dr)\.?|\b{_ROLE_NOUN}|\b{_ROLE_NOUN}\b[^.;:]{{0,30}},"
-    r"|[,”\"’]\s*(?:said|says|added|told|wrote|asked|explained|according to)|\baccording to)\s*$",
+    r"|[,”\"’»]\s*(?:said|says|added|told|wrote|asked|explained|according to|dijo|afirmó|sagte|erklärte"
+    r"|a déclaré|a dit|ha detto|disse)|\baccording to)\s*$",
     re.IGNORECASE,
 )
 # A sentence that opens with the name and goes on in lower case: "Tomas Brandt opened the…".

@@ -1,0 +1,120 @@
+"""Speakers as real news writes them: roles and institutions, unknown when unsaid, any script.
+
+Small examples written for these tests; each names the rule it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.core.model import Source
+from crosscheck.core.pipeline import analyze
+from tests.test_attribution import speaker_of, speakers
+
+WORDS = "The inquiry will report before the end of the year"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"“{WORDS},” a company spokeswoman said.", "company spokeswoman"),
+        (f"“{WORDS},” the court said in its ruling.", "court"),
+        (f"“{WORDS},” police said.", "police"),
+        (f"Prosecutors said: “{WORDS}.”", "Prosecutors"),
+        (f"“{WORDS},” the ministry said in a statement.", "ministry"),
+        (f"“{WORDS},” said Chief Superintendent Dana Holt of the county police.", "Dana Holt"),
+        (f"The Harbour Police said in a statement: “{WORDS}.”", "Harbour Police"),
+    ],
+    ids=["role", "court", "police", "prosecutors", "ministry", "name-with-force", "institution-named"],
+)
+def test_roles_and_institutions_speak_as_written(text: str, expected: str) -> None:
+    assert speaker_of(text, WORDS) == expected
+
+
+def test_a_role_becomes_a_person_only_when_the_article_says_who() -> None:
+    named = f"Spokeswoman Ines Duarte met reporters.\n\n“{WORDS},” the spokeswoman said."
+    assert speaker_of(named, WORDS) == "Ines Duarte"
+    unnamed = f"Reporters gathered outside the office.\n\n“{WORDS},” a spokeswoman said."
+    assert speaker_of(unnamed, WORDS) == "spokeswoman"
+
+
+def test_they_said_in_a_statement_is_the_institution_just_named() -> None:
+    text = f"Harbour Police were called at 2am.\n\n“{WORDS},” they said in a statement."
+    assert speaker_of(text, WORDS) == "Harbour Police"
+
+
+def test_the_company_is_the_company_the_article_names() -> None:
+    text = (
+        "Lumora cut 300 jobs on Monday. Lumora makes lamps. Shares in Lumora fell.\n\n"
+        f"“{WORDS},” the company said."
+    )
+    assert speaker_of(text, WORDS) == "Lumora"
+
+
+def test_weak_evidence_leaves_the_speaker_unknown() -> None:
+    # A name nearby is not evidence: nobody is reported as speaking.
+    text = f"Mayor Elena Voss opened the new library on Monday.\n\n“{WORDS}.”"
+    assert speaker_of(text, WORDS) is None
+
+
+def test_the_object_of_a_sentence_does_not_take_over_a_pronoun() -> None:
+    text = (
+        "“Justice was done,” Judge Ruth Okafor said.\n\n"
+        "The judge said Marco Ellis had shown no remorse.\n\n"
+        f"“{WORDS},” she said."
+    )
+    assert speaker_of(text, WORDS) == "Ruth Okafor"
+
+
+def test_names_in_any_spelling() -> None:
+    for name in ("José Gómez", "Lars Øster", "Bashar al-Assad", "Ursula von der Leyen", "Nguyễn Thị Lan"):
+        text = f"“{WORDS},” {name} told reporters."
+        assert speaker_of(text, WORDS) == name, name
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Der Minister Jonas Weber sagte: „Wir werden das Gesetz ändern.“", "Wir werden das Gesetz ändern."),
+        ("«Vamos a cambiar la ley», dijo Ana Ruiz.", "Vamos a cambiar la ley"),
+        ("« Nous allons changer la loi », a déclaré Marie Dubois.", "Nous allons changer la loi"),
+    ],
+    ids=["german", "spanish", "french"],
+)
+def test_european_marks_and_verbs(text: str, words: str) -> None:
+    assert speakers(text)[0][1] is not None
+    assert speakers(text)[0][0].rstrip(".,") == words.rstrip(".,")
+
+
+def test_japanese_topic_and_verb_of_saying() -> None:
+    text = "山田太郎首相は記者会見で「来年の選挙には出馬しない」と述べた。\n「党を支えていく」と語った。"
+    found = dict((q, who) for q, who in speakers(text))
+    assert found["来年の選挙には出馬しない"] == "山田太郎"
+    assert found["党を支えていく"] == "山田太郎"  # the subject carried on from the sentence before
+
+
+def test_japanese_with_no_subject_anywhere_is_unknown() -> None:
+    text = "会見は午前に開かれた。\n「来年の選挙には出馬しない」と述べた。"
+    assert speakers(text) == [("来年の選挙には出馬しない", None)]
+
+
+def test_chinese_verb_of_saying() -> None:
+    text = "李明说：“我们将继续努力。”"
+    assert speakers(text)[0][1] == "李明"
+
+
+def _group_findings(*texts: str) -> list[dict]:
+    sources = [Source(id=f"s{i}", path=f"{i}.txt", text=t) for i, t in enumerate(texts, 1)]
+    return [f for g in analyze(sources).groups for f in g.findings]
+
+
+def test_attribution_conflict_needs_a_named_speaker_on_both_sides() -> None:
+    quote = "We will rebuild the bridge within two years"
+    named = _group_findings(f"“{quote},” Elena Voss said.", f"“{quote},” Tomas Brandt said.")
+    assert [f["kind"] for f in named if f["kind"] == "attribution_conflict"] == ["attribution_conflict"]
+    assert named[0]["confidence"] == "high"
+    guessed = _group_findings(
+        f"“{quote},” Elena Voss said.",
+        f"Mayor Tomas Brandt and Deputy Mayor Pedro Ruiz toured the site.\n\n“{quote},” he said.",
+    )
+    assert not [f for f in guessed if f["kind"] == "attribution_conflict"]
