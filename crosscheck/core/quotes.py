@@ -38,6 +38,7 @@ class QuoteSpan:
 def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     carry: int | None = None  # opening offset of a quote continuing from the previous paragraph
+    unclosed: set[Span] = set()  # quotes whose closing mark was lost: they end with their paragraph
     for i, para in enumerate(paragraphs):
         found, open_at = _pair(text, para, _DOUBLE_MARKS, _DOUBLE_PAIRS, _role_double, carry)
         carry = None
@@ -47,6 +48,7 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
                 carry = open_at  # multi-paragraph quote: reopened in the next paragraph
             elif _introduced(text, para, open_at):
                 found.append(Span(open_at, para.end))  # closing mark lost: the quote ends with its paragraph
+                unclosed.add(Span(open_at, para.end))
             # else: a stray opening mark; it swallows nothing
         singles = [
             pair for region in _outside(para, found)
@@ -63,7 +65,7 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
         top = [d for d in found if d not in held] + outer_singles
         top += [sp for sp in singles if not any(o.start <= sp.start and sp.end <= o.end for o in outer_singles)]
         for outer in sorted(set(top)):
-            inner = _inner(text, outer)
+            inner = _inner(text, outer, closed=outer not in unclosed)
             if inner is None:
                 continue
             inside = Span(outer.start + 1, outer.end - 1)
@@ -195,9 +197,9 @@ def _outside(region: Span, taken: list[Span]) -> list[Span]:
     return out
 
 
-def _inner(text: str, outer: Span) -> Span | None:
+def _inner(text: str, outer: Span, closed: bool = True) -> Span | None:
     """The words between the marks, without the marks, edge spaces or a trailing comma."""
-    start, end = outer.start + 1, outer.end - 1
+    start, end = outer.start + 1, outer.end - (1 if closed else 0)
     while start < end and (text[start].isspace() or text[start] in "“„«‘‚"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):

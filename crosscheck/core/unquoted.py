@@ -93,5 +93,11 @@ def _copied_run(q: Unit, source: Source, within: Span, quoted: list[Span]) -> Sp
     content = [w for w in words if w not in STOPWORDS]
     if matched < MIN_WORDS or len(content) < MIN_CONTENT or matched < MIN_SHARE * len(q.tokens):
         return None
-    a, b = tokens[blocks[first].dest_start].span.start, tokens[blocks[last].dest_end - 1].span.end
-    return Span(a, b)
+    # Widen over words that match just outside the chain (the aligner may have paired them elsewhere).
+    src, dest = blocks[first].src_start, blocks[first].dest_start
+    while src > 0 and dest > 0 and q.tokens[src - 1] == norms[dest - 1]:
+        src, dest = src - 1, dest - 1
+    src_end, dest_end = blocks[last].src_end, blocks[last].dest_end
+    while src_end < len(q.tokens) and dest_end < len(norms) and q.tokens[src_end] == norms[dest_end]:
+        src_end, dest_end = src_end + 1, dest_end + 1
+    return Span(tokens[dest].span.start, tokens[dest_end - 1].span.end)

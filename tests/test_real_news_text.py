@@ -1,0 +1,209 @@
+"""Text as real news pages deliver it: wrapped lines, broken marks, clutter, scripts without spaces.
+
+Every example is written for these tests. Offsets are checked against the shown text throughout:
+whatever the engine reads, what it points at is the text as loaded.
+"""
+
+from __future__ import annotations
+
+from crosscheck.core.boilerplate import find_boilerplate, is_boilerplate
+from crosscheck.core.marks import fold
+from crosscheck.core.model import Source
+from crosscheck.core.pipeline import analyze
+from crosscheck.core.quotes import find_quotes
+from crosscheck.core.segment import split_paragraphs, split_sentences
+from crosscheck.io.load import load_pasted
+
+
+def _source(text: str, sid: str = "s1") -> Source:
+    return Source(id=sid, path=f"{sid}.txt", text=text)
+
+
+def _quotes(text: str) -> list[str]:
+    return [text[q.span.start : q.span.end] for q in find_quotes(text, split_paragraphs(text))]
+
+
+# --- one table of marks ----------------------------------------------------------------------------
+
+
+def test_folding_marks_keeps_every_offset() -> None:
+    text = "“A” ‘b’ «c» „d“ 「e」"
+    assert len(fold(text)) == len(text)
+    assert fold("‘a farce’ “a farce”") == "'a farce' \"a farce\""
+
+
+def test_single_and_double_quoted_words_split_a_sentence_alike() -> None:
+    for a, b in (("‘", "’"), ("“", "”")):
+        text = f"The minister called the plan {a}a farce{b}. The council disagreed."
+        assert [text[s.start : s.end] for s in split_sentences(text)] == [
+            f"The minister called the plan {a}a farce{b}.", "The council disagreed."]
+
+
+# --- hard-wrapped text -----------------------------------------------------------------------------
+
+WRAPPED = (
+    "Harbour wall approved after years of debate\n"
+    "\n"
+    "The council voted on Tuesday to build a new harbour wall after years of\n"
+    "arguments about flooding. \"The work will start in June and take about\n"
+    "two years,\" the harbour master, Anna Berg, said on Tuesday afternoon.\n"
+)
+
+
+def test_wrapped_lines_are_joined_for_analysis_only() -> None:
+    source = _source(WRAPPED)
+    assert source.analysis_text != source.text and len(source.analysis_text) == len(source.text)
+    (quote,) = find_quotes(source.analysis_text, source.paragraphs)
+    assert source.text[quote.span.start : quote.span.end] == "The work will start in June and take about\ntwo years"
+    sentence = next(s for s in source.sentences if source.text[s.start :].startswith("The council"))
+    assert source.text[sentence.end - 9 : sentence.end] == "flooding."
+
+
+def test_the_speaker_of_a_quote_wrapped_over_lines() -> None:
+    result = analyze([_source(WRAPPED), _source(WRAPPED.replace("Tuesday afternoon", "Tuesday evening"), "s2")])
+    speakers = {m.speaker for g in result.groups if g.kind == "quote" for m in g.members}
+    assert speakers == {"Anna Berg"}
+
+
+def test_a_wrapped_first_line_is_not_a_title() -> None:
+    text = (
+        "The council voted on Tuesday to build a new harbour wall after years of\n"
+        "arguments about flooding on the quay, the harbour master said on Tuesday.\n"
+    )
+    assert load_pasted(text, "s1").title is None
+
+
+def test_lines_broken_in_mid_sentence_are_one_paragraph() -> None:
+    text = "He thanked the manager, the coaching staff and most of all the\nsupporters, who stood by him.\nNext."
+    assert [text[p.start : p.end] for p in split_paragraphs(text)] == [
+        "He thanked the manager, the coaching staff and most of all the\nsupporters, who stood by him.", "Next."]
+
+
+# --- broken quotation marks --------------------------------------------------------------------------
+
+
+def test_an_unclosed_quote_after_said_ends_with_its_paragraph() -> None:
+    text = "Berg said: \"The work will start in June.\n\nThe council has not yet set a budget."
+    assert _quotes(text) == ["The work will start in June."]
+
+
+def test_an_unclosed_quote_opening_a_sentence_ends_with_its_paragraph() -> None:
+    text = "Berg spoke to reporters. “The work will start in June.\n\nThe council has not yet set a budget."
+    assert _quotes(text) == ["The work will start in June."]
+
+
+def test_a_stray_mark_swallows_nothing() -> None:
+    text = "“The council met on Monday.\n\nIt approved the harbour wall, the mayor said."
+    assert _quotes(text) == []
+
+
+def test_a_right_mark_used_to_open_quotes_over_two_paragraphs() -> None:
+    text = "Berg said: ”The wall is overdue.\n\n”It will protect the quay,” she added."
+    assert _quotes(text) == ["The wall is overdue.\n\n”It will protect the quay"]
+
+
+# --- page clutter ------------------------------------------------------------------------------------
+
+CLUTTERED = (
+    "Skip to content\n"
+    "LONDON (Reuters) – The harbour wall will cost 12 million pounds, the council said on Tuesday.\n"
+    "A crane lifts a block at the quay in Dover, Britain, May 2, 2024. REUTERS/Jane Doe\n"
+    "Posted at 3:01 PM, May 2, 2024\n"
+    "The council said work would start in June.\n"
+    "Related stories\n"
+    "Ferry fares to rise in autumn\n"
+    "New bridge opens to traffic\n"
+    "(Reporting by Jane Doe; Editing by John Roe)\n"
+)
+
+
+def test_page_clutter_is_boilerplate_and_the_story_is_not() -> None:
+    source = _source(CLUTTERED)
+    marks = find_boilerplate([source])[source.id]
+    text = source.text
+
+    def marked(words: str) -> bool:
+        at = text.index(words)
+        from crosscheck.core.model import Span
+
+        return is_boilerplate(Span(at, at + len(words)), marks)
+
+    for clutter in ("LONDON (Reuters) –", "REUTERS/Jane Doe", "A crane lifts a block", "Posted at 3:01 PM",
+                    "Ferry fares to rise", "New bridge opens", "Reporting by Jane Doe", "Related stories"):
+        assert marked(clutter), clutter
+    for story in ("The harbour wall will cost", "work would start in June"):
+        assert not marked(story), story
+
+
+def test_a_dateline_is_cut_from_the_claim_it_opens() -> None:
+    other = "The harbour wall will cost 12 million pounds, the council said on Tuesday evening."
+    result = analyze([_source(CLUTTERED), _source(other, "s2")])
+    member = next(m for g in result.groups for m in g.members if m.source == "s1")
+    assert member.text.startswith("The harbour wall")
+
+
+def test_a_generated_summary_block_is_boilerplate() -> None:
+    text = "Summary\nThe council approved the wall.\nWork starts in June.\n\nThe council voted on Tuesday to build it."
+    source = _source(text)
+    marks = find_boilerplate([source])[source.id]
+    at = text.index("Work starts")
+    from crosscheck.core.model import Span
+
+    assert is_boilerplate(Span(at, at + 10), marks)
+    last = text.index("The council voted")
+    assert not is_boilerplate(Span(last, len(text)), marks)
+
+
+# --- scripts without spaces --------------------------------------------------------------------------
+
+
+def test_japanese_quotes_link_across_articles_character_by_character() -> None:
+    a = "山田太郎首相は「来年の選挙には出馬しない」と述べた。"
+    b = "山田首相は記者団に「来年の選挙に出馬しない」と語った。"
+    groups = [g for g in analyze([_source(a), _source(b, "s2")]).groups if g.kind == "quote"]
+    assert len(groups) == 1
+    assert {m.speaker for m in groups[0].members} == {"山田太郎"}
+
+
+# --- quoted in one outlet, unquoted in another ------------------------------------------------------
+
+
+def test_the_same_words_without_quotation_marks_join_the_quote() -> None:
+    a = "“The new wall will protect every house on the quay from winter storms,” Anna Berg said."
+    b = "The council said the new wall will protect every house on the quay from winter storms."
+    result = analyze([_source(a), _source(b, "s2")])
+    (group,) = [g for g in result.groups if g.kind == "quote"]
+    plain = [m for m in group.members if not m.quoted]
+    assert [m.source for m in plain] == ["s2"]
+    assert b[plain[0].span.start : plain[0].span.end] == plain[0].text
+    assert "the new wall will protect every house on the quay from winter storms" in plain[0].text.lower()
+    assert [f["kind"] for f in group.findings] == ["unquoted"]
+
+
+def test_a_common_phrase_is_not_a_borrowed_quote() -> None:
+    a = "“We will do everything we can,” Anna Berg said of the harbour wall."
+    b = "Officials will do everything they can to finish the road by June."
+    result = analyze([_source(a), _source(b, "s2")])
+    assert not [g for g in result.groups if g.kind == "quote"]
+
+
+# --- statements of a quotation ---------------------------------------------------------------------
+
+
+def test_two_statements_quoted_together_and_apart_link_one_by_one() -> None:
+    one = "The wall is overdue and the quay floods every winter"
+    two = "We expect the first ships to return in the autumn"
+    a = f"“{one}. {two},” Anna Berg said."
+    b = f"Anna Berg said: “{one}.”\n\nShe added later: “{two}.”"
+    groups = [g for g in analyze([_source(a), _source(b, "s2")]).groups if g.kind == "quote"]
+    assert sorted(len(g.members) for g in groups) == [2, 2]
+    texts = sorted(m.text.rstrip(".") for g in groups for m in g.members if m.source == "s1")
+    assert texts == sorted([one, two])
+
+
+def test_a_quotation_every_outlet_carries_whole_stays_one_group() -> None:
+    quote = "The wall is overdue and the quay floods every winter. We expect the first ships in autumn."
+    a = f"“{quote}” Anna Berg said."
+    b = f"Harbour master Anna Berg said: “{quote}”"
+    (group,) = [g for g in analyze([_source(a), _source(b, "s2")]).groups if g.kind == "quote"]
+    assert all(m.text == quote for m in group.members)
