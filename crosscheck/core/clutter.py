@@ -25,7 +25,8 @@ _CREDIT = re.compile(
     rf"(?:\b{_AGENCIES}(?: Photo)?\s*/\s*[A-Z]|\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)+\s*/\s*{_AGENCIES}\b"
     rf"|\bvia {_AGENCIES}\b|\b(?:PHOTO|Photo|IMAGE|Image|Picture|PICTURE|Photograph)(?: [Cc]redit)?\s*:"
     r"|©\s*\w|\bFILE PHOTO\b|^FILE\s+[-–—]\s|\bPA (?:Archive|Images|Wire|Media)\b|\bImage caption\b"
-    r"|\b(?:Photo|Picture|Image)s? (?:by|courtesy of)\b|\bHandout\b|/\s*(?:AFP|AP|Reuters)\)?\s*$)",
+    r"|\b(?:Photo|Picture|Image)s? (?:by|courtesy of)\b|\bHandout\b|/\s*(?:AFP|AP|Reuters)\)?\s*$"
+    r"|\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*[A-Z][A-Za-z.]+(?:\s|$))",
     re.M,
 )
 # Who wrote and edited it, and where the copy came from.
@@ -77,7 +78,16 @@ _HEADING_CUE = re.compile(
     re.I,
 )
 _SUMMARY_CUE = re.compile(r"^(?:AI\s?)?(?:要約|summary|key points|at a glance|highlights|in brief|tl;?dr)\s*:?$", re.I)
-_LINK_PREFIX = re.compile(r"^(?:READ|RELATED|ALSO READ|WATCH|LISTEN|SEE ALSO|MORE|READ MORE)\s*[:|-]\s*\S", re.I)
+_LINK_PREFIX = re.compile(
+    r"^\(?(?:READ|RELATED|ALSO READ|WATCH|LISTEN|SEE ALSO|MORE|READ MORE|DON'?T MISS|DON’T MISS|RECOMMENDED)"
+    r"\s*[:|-]\s*\S",
+    re.I,
+)
+_HTML = re.compile(r"</?(?:a|div|span|img|p|br|iframe|script)\b[^>]*>", re.I)
+# A byline glued before the first sentence: "New York Daily News: MANHATTAN, By Jessica Adebeck – "
+_BYLINE_LEAD = re.compile(
+    r"^(?:[A-Z][\w .&]+:\s*)?(?:[A-Z]{2,}[A-Z .'-]*,\s*)?By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—]\s*"
+)
 _URL = re.compile(r"https?://\S+|\bwww\.\S+|/\w+/\w+(?:/\w+)+|\S+\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp)(?=[A-Z])", re.I)
 
@@ -104,6 +114,8 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
         piece = text[para.start : para.end]
         if _CREDIT.search(piece):
             yield para, "caption"  # a caption carries its credit: the whole paragraph is the caption
+            if k > 0 and piece.startswith(text[paras[k - 1].start : paras[k - 1].end].rstrip(" .")):
+                yield paras[k - 1], "caption"  # the same caption once more, without its credit
             if k > 0 and _short(text, paras[k - 1]) and len(piece.split()) <= 6 and not _ends(text, paras[k - 1]):
                 yield paras[k - 1], "caption"
         elif _CREDIT_LINE.search(piece) and not _SUMMARY_CUE.match(piece.strip()):
@@ -112,7 +124,7 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
                     _length(text[sent.start : sent.end]) <= 40
                 ):
                     yield sent, "credit"
-        elif _is_timestamp(piece) or _URL.fullmatch(piece.strip()):
+        elif _is_timestamp(piece) or _URL.fullmatch(piece.strip()) or _HTML.search(piece) or _navigation(piece):
             yield para, "time stamp"
         elif _LINK_PREFIX.match(piece) and titles[k] is not False:
             yield para, "related headline"
@@ -138,9 +150,9 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
             for j in run:
                 yield paras[j], "related headlines"
         run = []
-    for para in paras[:6]:
+    for k, para in enumerate(paras):
         piece = text[para.start : para.end]
-        m = _DATELINE.match(piece) or _PAGE_STAMP.match(piece)
+        m = _PAGE_STAMP.match(piece) or (_BYLINE_LEAD.match(piece) or _DATELINE.match(piece) if k < 6 else None)
         if m and m.end() < len(piece):
             yield Span(para.start, para.start + m.end()), "dateline"
         f = _IMAGE_FILE.match(piece)
@@ -154,9 +166,18 @@ def _title_like(line: str) -> bool:
     return (
         2 <= len(words) <= 16
         and not re.search(r"[.:;,]$", line.rstrip("”’\"' "))
-        and (line[:1].isupper() or line[:1].isdigit())
+        and (line[:1].isupper() or line[:1].isdigit() or bool(_CJK_CHAR.match(line)))
         and not re.search(r"[“”\"]", line)
     ) or (line.rstrip().endswith("…") and len(words) <= 25)
+
+
+def _navigation(piece: str) -> bool:
+    """A run of menu or link titles on one line: many words, nearly all capitalised, no sentence."""
+    words = piece.split()
+    if len(words) < 8 or re.search(r"[.!?。]\W*$", piece):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w[:1] in "$£€'\"")
+    return capitalised >= 0.8 * len(words)
 
 
 def _short(text: str, para: Span) -> bool:
