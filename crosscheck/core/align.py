@@ -87,9 +87,7 @@ def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[lis
                     continue
                 if units[j].source != u.source:
                     links.append(link)
-                elif not units[i].span.overlaps(units[j].span) and link.kind in ("same", "fragment") and (
-                    link.score >= 0.9 and len(units[link.a].tokens) >= 5
-                ):
+                elif not units[i].span.overlaps(units[j].span) and _twin(units, link):
                     twins.append(link)
     clusters = _Clusters(len(units))
     same = sorted((lk for lk in links if lk.kind == "same"), key=lambda lk: _order(units, lk))
@@ -121,6 +119,16 @@ def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[lis
         if clusters.find(lk.a) != clusters.find(lk.b) and _twins_fit(units, clusters, lk, twins):
             clusters.union(lk.a, lk.b)
     return clusters.groups()
+
+
+def _twin(units: Sequence[Unit], link: Link) -> bool:
+    """One source quoting the same words twice: a repeat, or a phrase of its own longer quote
+    ("a “faulty configuration change”" and later the whole statement)."""
+    if link.score >= 0.9 and len(units[link.a].tokens) >= 5 and link.kind in ("same", "fragment"):
+        return True
+    short, long_ = units[link.a].tokens, units[link.b].tokens
+    content = [t for t in short if t not in STOPWORDS]
+    return link.kind in ("fragment", "scare") and len(content) >= 2 and _contiguous(short, long_)
 
 
 def _twins_fit(units: Sequence[Unit], clusters: _Clusters, lk: Link, twins: list[Link]) -> bool:

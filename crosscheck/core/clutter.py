@@ -130,10 +130,7 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
             yield para, "related headline"
         elif _SUMMARY_CUE.match(piece.strip()):
             yield para, "summary"  # a site's generated summary: its points restate the article
-            for j in range(k + 1, min(k + 6, len(paras))):
-                if _length(text[paras[j].start : paras[j].end]) > 40 or j == len(paras) - 1:
-                    break
-                yield paras[j], "summary"
+            yield from ((paras[j], "summary") for j in _summary_points(text, paras, k))
         elif _HEADING_CUE.match(piece.strip()):
             yield para, "related headlines"
             for j in range(k + 1, len(paras)):  # the run of title-like lines it introduces
@@ -169,6 +166,24 @@ def _title_like(line: str) -> bool:
         and (line[:1].isupper() or line[:1].isdigit() or bool(_CJK_CHAR.match(line)))
         and not re.search(r"[“”\"]", line)
     ) or (line.rstrip().endswith("…") and len(words) <= 25)
+
+
+_BULLET = re.compile(r"^[·•*▪◦‣-]\s")
+
+
+def _summary_points(text: str, paras: tuple[Span, ...], k: int) -> list[int]:
+    """The points under a summary heading: bulleted lines while they last, else up to three
+    short lines; the article's own paragraphs begin where the points stop."""
+    pieces = [text[p.start : p.end] for p in paras]
+    points: list[int] = []
+    bulleted = k + 1 < len(paras) and bool(_BULLET.match(pieces[k + 1]))
+    for j in range(k + 1, min(k + (8 if bulleted else 4), len(paras) - 1)):
+        if bulleted and not _BULLET.match(pieces[j]):
+            break
+        if not bulleted and _length(pieces[j]) > 25:
+            break
+        points.append(j)
+    return points
 
 
 def _navigation(piece: str) -> bool:
