@@ -83,7 +83,7 @@ _LINK_PREFIX = re.compile(
     r"\s*[:|-]\s*\S",
     re.I,
 )
-_HTML = re.compile(r"</?(?:a|div|span|img|p|br|iframe|script)\b[^>]*>", re.I)
+_HTML = re.compile(r"^\s*<a\b[^>]*>[^<]{0,200}</a>", re.I)  # a line that is a raw link: page markup
 # A byline glued before the first sentence: "New York Daily News: MANHATTAN, By Jessica Adebeck – "
 _BYLINE_LEAD = re.compile(
     r"^(?:[A-Z][\w .&]+:\s*)?(?:[A-Z]{2,}[A-Z .'-]*,\s*)?By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—]\s*"
@@ -124,7 +124,7 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
                     _length(text[sent.start : sent.end]) <= 40
                 ):
                     yield sent, "credit"
-        elif _is_timestamp(piece) or _URL.fullmatch(piece.strip()) or _HTML.search(piece) or _navigation(piece):
+        elif _is_timestamp(piece) or _URL.fullmatch(piece.strip()) or _HTML.match(piece) or _navigation(piece):
             yield para, "time stamp"
         elif _LINK_PREFIX.match(piece) and titles[k] is not False:
             yield para, "related headline"
