@@ -53,8 +53,9 @@ def analyze(
     step(0.5, "aligning quotes")
     quote_groups = link_quotes(quotes, settings)
     by_id = {s.id: s for s in sources}
-    quotes, quote_groups = rejoin_statements(quotes, quote_groups, by_id)
+    # Unquoted copies are sought statement by statement, before statements are joined again.
     quotes, quote_groups = link_unquoted(quotes, claims, quote_groups, by_id)
+    quotes, quote_groups = rejoin_statements(quotes, quote_groups, by_id)
     step(0.6, "aligning claims")
     claim_groups = link_claims(claims, cancelled, settings)
     by_hand: set[tuple[str, int]] = set()

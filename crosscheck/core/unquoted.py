@@ -50,13 +50,14 @@ def link_unquoted(
                 counts[c] += 1
         for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:20]:
             claim = claims[c]
-            if claim.source in have or counts[c] < MIN_CONTENT:
+            if claim.source in have or counts[c] < 2:
                 continue
             span = _copied_run(q, sources[claim.source], claim.span, quoted_spans[claim.source])
             if span is None or (claim.source, span.start) in taken:
                 continue
             taken.add((claim.source, span.start))
-            unit = replace(make_unit(sources[claim.source], claim.order, "quote", span), speaker=None, quoted=False)
+            unit = replace(make_unit(sources[claim.source], claim.order, "quote", span), speaker=None, quoted=False,
+                           quote_id=-len(out) - 1)  # a passage of its own, never part of a quotation
             out.append(unit)
             have.add(claim.source)
             if i in home:
@@ -91,7 +92,8 @@ def _copied_run(q: Unit, source: Source, within: Span, quoted: list[Span]) -> Sp
     matched, first, last = best
     words = q.tokens[blocks[first].src_start : blocks[last].src_end]
     content = [w for w in words if w not in STOPWORDS]
-    if matched < MIN_WORDS or len(content) < MIN_CONTENT or matched < MIN_SHARE * len(q.tokens):
+    whole = matched == len(q.tokens)  # the entire quoted statement, word for word
+    if matched < MIN_WORDS or len(content) < (2 if whole else MIN_CONTENT) or matched < MIN_SHARE * len(q.tokens):
         return None
     # Widen over words that match just outside the chain (the aligner may have paired them elsewhere).
     src, dest = blocks[first].src_start, blocks[first].dest_start
