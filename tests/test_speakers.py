@@ -118,3 +118,16 @@ def test_attribution_conflict_needs_a_named_speaker_on_both_sides() -> None:
         f"Mayor Tomas Brandt and Deputy Mayor Pedro Ruiz toured the site.\n\n“{quote},” he said.",
     )
     assert not [f for f in guessed if f["kind"] == "attribution_conflict"]
+
+
+def test_a_family_member_is_not_the_person_named_in_full() -> None:
+    text = (
+        "Striker Ole Gunnar Berg retired on Tuesday. His father Anders was at the ground.\n\n"
+        f"“{WORDS},” Berg senior told a local paper."
+    )
+    assert speaker_of(text, WORDS) == "Anders Berg"
+
+
+def test_a_days_name_is_no_one() -> None:
+    assert speaker_of(f"“{WORDS},” said Harbourside late Monday.", WORDS) == "Harbourside"
+    assert speaker_of(f"Reporters waited. “{WORDS},” said late Monday.", WORDS) is None

@@ -77,7 +77,7 @@ _DESCRIPTION = re.compile(
 )
 _GROUPS = r"(?:police|prosecutors|officials|authorities|investigators|researchers|scientists|witnesses|analysts|" \
           r"experts|doctors|residents|organizers|organisers|lawyers|attorneys|relatives|sources)"
-_ROLES_RE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+_ROLES_RE = "|".join(sorted(ROLE_WORDS - {"late", "former", "acting", "interim"}, key=len, reverse=True))
 _LOWER_ROLE = (
     r"(?:[a-z]+[ \t]+){0,2}?(?:(?:" + _ROLES_RE + r"|council|city|police)[ \t]+){1,3}"
     r"(?:(?:of|for)[ \t]+(?:[a-z&]+[ \t]+){1,4})?"
@@ -93,12 +93,14 @@ _WHO = (
 _AUX = r"(?:(?:a|ha|hat|has|have|had|was|is)\s+)?"  # "a déclaré", "ha detto", "hat gesagt"
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{_AUX}(?:{VERB}|according\s+to)\s+{_WHO}")
 _AFTER_WHO_FIRST = re.compile(
-    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
+    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s+(?:senior|junior))?(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
     rf"(?P<verb>{VERB})\b"
 )
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
 _ORG_WORDS = ORGANISATION_WORDS | set(_INSTITUTIONS)
 _PLURAL_PRONOUNS = {"they", "it", "we"}
+_FATHER = re.compile(r"\b(?:father|dad)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
+_SON = re.compile(r"\b(?:son)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
 _PLACE_PREFIXES = {"san", "santa", "los", "las", "new", "fort", "port", "mount", "saint", "st.", "lake", "cape",
                    "north", "south", "east", "west", "upper", "lower", "great", "little"}
 # What "the force" or "the agency" may stand for, by the words in an organisation's name.
@@ -158,7 +160,9 @@ def attribute_quotes(
         who = _after(after)
         if who is not None:
             said, how = ctx.resolve(who, q.outer.end, i, out, people), "after"
-        if said.who is None:
+        # The previous quote's own attribution ("…,” X told Y. “…”) is not evidence for this one.
+        after_previous = i > 0 and out[i - 1].how == "after" and quotes[i - 1].outer.end > before_start
+        if said.who is None and not after_previous:
             who = _before(before, book)
             if who is not None:
                 said, how = ctx.resolve(who, q.outer.start, i, out, people), "before"
@@ -222,6 +226,14 @@ class _Context:
         if not name:
             return _NOBODY
         full = self.book.full_name(" ".join(name), pos)
+        if not self.book.knows(full) and any(w.lower() in NOT_PERSON_WORDS - ORGANISATION_WORDS for w in name):
+            return _NOBODY  # "Monday", "Tuesday": no one
+        family = re.search(r"\s(senior|junior|Sr\.?|Jr\.?)$", who)
+        if family:  # "Solskjaer senior": not the Solskjaer named in full, but the father the article names
+            relative = _FATHER if family.group(1).lower().startswith(("senior", "sr")) else _SON
+            m = relative.search(self.masked)
+            surname = who.split()[0]
+            return _Said(f"{m.group(1)} {surname}" if m else who.strip(), True, True)
         if len(name) >= 2 and not self.book.knows(full) and name[0].lower() in _PLACE_PREFIXES:
             return _NOBODY  # a place, not a person: "San Jose", "New York"
         return _Said(full, True, True)
@@ -324,22 +336,20 @@ class _Context:
         named = self.organisations()
         fitting = [(at, name) for at, name in named
                    if any(k in name.lower().split() for k in kinds) or (head in _GENERIC_ORGS and " " not in name)]
-        before = [(at, name) for at, name in fitting if at < pos]
-        if before:
-            return before[-1][1]
-        if head in _GENERIC_ORGS and fitting:
+        if head in _GENERIC_ORGS and fitting:  # "the company": the one the article is about
             counts: dict[str, int] = {}
             for _, name in fitting:
                 counts[name] = counts.get(name, 0) + 1
-            return max(counts, key=lambda n: counts[n])
-        return None
+            return max(counts, key=lambda n: (counts[n], max(at for at, m in fitting if m == n) < pos))
+        before = [(at, name) for at, name in fitting if at < pos]
+        return before[-1][1] if before else None
 
     def organisations(self) -> list[tuple[int, str]]:
         """Organisations named outside quotations: runs with an organisation word (``West Midlands
         Police``), acronyms, and single names the article repeats that are no one's name."""
         if self._orgs is not None:
             return self._orgs
-        runs = [(m.start(), m.group()) for m in CAPITALISED_RUN.finditer(self.masked)]
+        runs = [(m.start(), re.sub(r"[’']s$", "", m.group())) for m in CAPITALISED_RUN.finditer(self.masked)]
         counts: dict[str, int] = {}
         for _, run in runs:
             counts[run] = counts.get(run, 0) + 1
@@ -349,7 +359,7 @@ class _Context:
             if _org_word(words) or (len(words) == 1 and run.isupper() and 2 <= len(run) <= 6
                                     and run.lower() not in ROLE_WORDS):
                 out.append((at, _as_written(run)))
-            elif len(words) == 1 and counts[run] >= 3 and run.lower() not in STOPWORDS | NOT_PERSON_WORDS | (
+            elif len(words) == 1 and counts[run] >= 2 and run.lower() not in STOPWORDS | NOT_PERSON_WORDS | (
                 NATIONALITY_WORDS
             ) and not self.book.is_known_surname(run) and self.book.full_name(run) == run:
                 out.append((at, run))
@@ -418,7 +428,8 @@ def _after(after: str) -> str | None:
             named = _NAMED_AFTER.match(after[m.end("who") :])
             if named and _DESCRIPTION.match(m.group("who")):
                 return named.group("name")  # "said the agency’s director, Chuck Bonham, who …"
-            return m.group("who")
+            family = re.match(r"\s+(senior|junior)\b", after[m.end("who") :])
+            return m.group("who") + (" " + family.group(1) if family else "")
     return None
 
 
@@ -448,8 +459,9 @@ def _before(before: str, book: NameBook) -> str | None:
     m = _APPOSITION.search(clause) or _ROLE_APPOSITION.search(clause)
     if m:
         name = m.group("name") or m.group("name2")
-        if _is_person_run(name, book):
-            return name
+        described = re.search(rf"\b(?:{_ROLES_RE})\b", clause[m.end("name") if m.group("name") else m.end():])
+        if _is_person_run(name, book) or (described and _name_shaped(name)):
+            return name  # "Seth Riley, wildlife branch chief with the National Park Service, called …"
     tail = clause[-90:]
     candidates: list[tuple[int, str]] = []
     for m in CAPITALISED_RUN.finditer(tail):
@@ -488,6 +500,13 @@ _ROLE_APPOSITION = re.compile(
     rf"(?P<name>{CAPITALISED_RUN.pattern})\s*,\s*(?:[\w’'.-]+\s+){{0,3}}?(?:{_ROLE_WORD})"
     rf"\b[^,;:]{{0,60}}?\s*$(?P<name2>)?"
 )
+
+
+def _name_shaped(run: str) -> bool:
+    """Two to four name words after any title, none of them a place, organisation or sentence word."""
+    _, name = split_name(run.split())
+    return 2 <= len(name) <= 4 and not any(
+        re.sub(r"[’']s$", "", w.lower()) in NOT_PERSON_WORDS | STOPWORDS for w in name)
 
 
 def _is_person_run(run: str, book: NameBook) -> bool:
@@ -558,7 +577,11 @@ def _context(
     verb = _VERB_RE.search(piece) or _SPEECH_ACT.search(piece)
     if not verb:
         return _NOBODY
-    who = _before(piece[: verb.start()] + verb.group(), ctx.book)
+    if verb.group().lower() == "according to":
+        m = re.match(rf"\s*{_WHO}", piece[verb.end() :])
+        who = m.group("who") if m else None
+    else:
+        who = _before(piece[: verb.start()] + verb.group(), ctx.book)
     if who is None or who.lower() in _PLURAL_PRONOUNS:
         return _NOBODY
     return ctx.resolve(who, prev.start + verb.start(), 0, [], [])
