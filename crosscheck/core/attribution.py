@@ -99,6 +99,7 @@ _AFTER_WHO_FIRST = re.compile(
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
 _ORG_WORDS = ORGANISATION_WORDS | set(_INSTITUTIONS)
 _PLURAL_PRONOUNS = {"they", "it", "we"}
+_PLATFORMS = {"facebook", "twitter", "instagram", "telegram"}  # companies too, not only places to post
 _FATHER = re.compile(r"\b(?:father|dad)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
 _SON = re.compile(r"\b(?:son)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
 _PLACE_PREFIXES = {"san", "santa", "los", "las", "new", "fort", "port", "mount", "saint", "st.", "lake", "cape",
@@ -359,8 +360,8 @@ class _Context:
             if _org_word(words) or (len(words) == 1 and run.isupper() and 2 <= len(run) <= 6
                                     and run.lower() not in ROLE_WORDS):
                 out.append((at, _as_written(run)))
-            elif len(words) == 1 and counts[run] >= 2 and run.lower() not in STOPWORDS | NOT_PERSON_WORDS | (
-                NATIONALITY_WORDS
+            elif len(words) == 1 and counts[run] >= 2 and run.lower() not in STOPWORDS | NATIONALITY_WORDS | (
+                NOT_PERSON_WORDS - _PLATFORMS
             ) and not self.book.is_known_surname(run) and self.book.full_name(run) == run:
                 out.append((at, run))
         self._orgs = out
