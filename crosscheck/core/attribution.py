@@ -174,7 +174,7 @@ def attribute_quotes(
                 people.append(people[i - 1])
                 continue
             if not q.partial:
-                said, how = _context(q, ctx, sentences, starts), "context"
+                said, how = _context(q, ctx, sentences, starts, i, out, people), "context"
         out.append(Attribution(said.who, how if said.who else "", sure=said.named and how in ("after", "before"),
                                person=said.person))
         people.append(said.person)
@@ -567,6 +567,9 @@ def _context(
     ctx: _Context,
     sentences: tuple[Span, ...],
     starts: list[int],
+    i: int,
+    done: list[Attribution],
+    people: list[bool],
 ) -> _Said:
     """A full quote standing alone: the person the sentence just before reports as speaking
     ("Voss said the plan would work. “It is the right thing.”")."""
@@ -585,7 +588,7 @@ def _context(
         who = _before(piece[: verb.start()] + verb.group(), ctx.book)
     if who is None or who.lower() in _PLURAL_PRONOUNS:
         return _NOBODY
-    return ctx.resolve(who, prev.start + verb.start(), 0, [], [])
+    return ctx.resolve(who, prev.start + verb.start(), i, done, people)
 
 
 # Acts of speech that introduce what follows without a verb of saying: "Ms Kimber defended the
