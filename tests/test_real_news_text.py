@@ -207,3 +207,17 @@ def test_a_quotation_every_outlet_carries_whole_stays_one_group() -> None:
     b = f"Harbour master Anna Berg said: “{quote}”"
     (group,) = [g for g in analyze([_source(a), _source(b, "s2")]).groups if g.kind == "quote"]
     assert all(m.text == quote for m in group.members)
+
+
+def test_page_chrome_above_the_headline_is_neither_title_nor_outlet() -> None:
+    text = "Skip to content\nSearch\nHarbour wall approved after years of debate\n\nThe council voted on Tuesday."
+    source = load_pasted(text, "s1")
+    assert source.title == "Harbour wall approved after years of debate"
+    assert source.outlet is None
+
+
+def test_a_place_in_a_phrase_before_the_verb_is_not_the_speaker() -> None:
+    from tests.test_attribution import speaker_of
+
+    text = "Police in the city of Harbourside declared a “major incident” on Sunday."
+    assert speaker_of(text, "major incident") != "Harbourside"

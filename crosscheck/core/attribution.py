@@ -99,6 +99,7 @@ _AFTER_WHO_FIRST = re.compile(
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
 _ORG_WORDS = ORGANISATION_WORDS | set(_INSTITUTIONS)
 _PLURAL_PRONOUNS = {"they", "it", "we"}
+_PREPOSITIONS = {"of", "in", "at", "from", "for", "with", "by", "to", "on", "near", "across", "outside", "inside"}
 _PLATFORMS = {"facebook", "twitter", "instagram", "telegram"}  # companies too, not only places to post
 _FATHER = re.compile(r"\b(?:father|dad)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
 _SON = re.compile(r"\b(?:son)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
@@ -483,8 +484,15 @@ def _before(before: str, book: NameBook) -> str | None:
     people = [m for m in CAPITALISED_RUN.finditer(clause) if _is_person_run(m.group(), book)]
     if people and (people[0].start() <= 60 or len({m.group() for m in people}) == 1):
         return people[0].group()
-    org = re.search(r"((?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)[ \t]+(?:\w+ly[ \t]+)?$", clause + " ")
-    return org.group(1) if org and org.group(1).lower() not in STOPWORDS else None
+    # An organisation right before the verb ("Cisco said"), unless a preposition makes it part of
+    # a phrase ("Police in the English city of Birmingham declared").
+    org = re.search(r"(?:^|(?<=\s)(?P<lead>[\w’']+)\s+)?(?P<org>(?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)"
+                    r"[ \t]+(?:\w+ly[ \t]+)?$", clause + " ")
+    if not org or org.group("org").lower() in STOPWORDS:
+        return None
+    if (org.group("lead") or "").lower() in _PREPOSITIONS:
+        return None
+    return org.group("org")
 
 
 # Between a subject and its verb: nothing but an adverb or an auxiliary ("Voss also said").

@@ -68,6 +68,11 @@ def read_header(text: str, *, title_known: bool = False) -> Header:
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     lines = [(start + len(line) - len(line.lstrip()), line.strip()) for start, line in lines]
     lines = [(start, line) for start, line in lines if line]
+    # Page chrome above the headline (a skip link, a search box, a section name) is furniture,
+    # never the title or the outlet.
+    while lines and _CHROME.match(lines[0][1]):
+        start, line = lines.pop(0)
+        header.furniture.append(Furniture(Span(start, start + len(line)), "navigation"))
     if not lines:
         return header
     first = lines[0][1]
@@ -83,6 +88,15 @@ def read_header(text: str, *, title_known: bool = False) -> Header:
             break
         header.furniture.append(Furniture(span, kind))
     return header
+
+
+_CHROME = re.compile(
+    r"^(?:skip to (?:main )?content\b.*|search|menu|main menu|open menu|toggle navigation|navigation|home|sign in|"
+    r"log ?in|subscribe|register|latest(?: stories| news)?|breaking news|top stories|sections?|advertisement|"
+    r"share|close|live|news|more|trending|popular|world|politics|business|sport|sports|opinion|"
+    r"entertainment|technology|tech|health|science|lifestyle|video|videos|photos|local|national)$",
+    re.I,
+)
 
 
 def _wrapped_on(text: str, line_end: int) -> bool:
