@@ -221,3 +221,18 @@ def test_a_place_in_a_phrase_before_the_verb_is_not_the_speaker() -> None:
 
     text = "Police in the city of Harbourside declared a “major incident” on Sunday."
     assert speaker_of(text, "major incident") != "Harbourside"
+
+
+def test_japanese_differences_are_shown_character_by_character() -> None:
+    from crosscheck.core.diff import classify_changes, word_diff
+
+    a = "自民党が変わることを示す最も分かりやすい最初の一歩だ"
+    b = "自民党が変わることを示す最もわかりやすい最初の一歩だ"
+    changes = classify_changes(word_diff(a, b))
+    assert [(c.deleted, c.inserted, c.kind) for c in changes] == [("分", "わ", "spelling")]
+    c = "自民党が変わることを示す最も簡単な方法だ"
+    assert {ch.kind for ch in classify_changes(word_diff(a, c))} == {"substitution"}
+
+
+def test_words_of_a_japanese_article_are_counted_by_character() -> None:
+    assert _source("岸田首相は会見した。").word_count == 9

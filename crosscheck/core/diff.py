@@ -13,10 +13,13 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from crosscheck.core.normalize import NEGATIONS, NUMBER_WORDS, normalize_word
+from crosscheck.core.normalize import CJK, NEGATIONS, NUMBER_WORDS, normalize_word
 
 # Tokens: numbers, words, white space, an ellipsis in any spelling (… ... . . .), one mark.
-_PIECE = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W_]+(?:[’'`ʼ][^\W_]+)*|\.(?: ?\.){2}|…|\s+|.", re.S)
+# A character of a script written without spaces (Japanese, Chinese) is a token of its own.
+_PIECE = re.compile(
+    rf"\d+(?:[.,]\d+)*%?|[{CJK}]|[^\W_{CJK}]+(?:[’'`ʼ][^\W_{CJK}]+)*|\.(?: ?\.){{2}}|…|\s+|.", re.S
+)
 _WORD = re.compile(r"[^\W_]", re.U)
 _DATE_WORDS = frozenset(
     """january february march april may june july august september october november december
@@ -233,6 +236,8 @@ def _kind(deleted: str, inserted: str) -> str:
         if marks and marks <= {"…", "."} and ("…" in marks or "..." in _squeeze(deleted + inserted)):
             return "editorial"
         return "typography"
+    if _kana_for_kanji(deleted, inserted):
+        return "spelling"  # 分かりやすい / わかりやすい: one word written in kana or in kanji
     if (_bracketed(deleted) and not wi) or (_bracketed(inserted) and not wd):
         return "editorial"  # an editor's insertion in brackets: "the plan [is] finished"
     low_d, low_i = {w.lower() for w in wd}, {w.lower() for w in wi}
@@ -251,6 +256,17 @@ def _kind(deleted: str, inserted: str) -> str:
     if any(w[:1].isupper() for w in wd) and any(w[:1].isupper() for w in wi):
         return "name"
     return "substitution"
+
+
+_KANA = re.compile(r"^[\u3040-\u309f]+$")
+_KANJI = re.compile(r"^[\u4e00-\u9fff\u3040-\u309f]*[\u4e00-\u9fff][\u4e00-\u9fff\u3040-\u309f]*$")
+
+
+def _kana_for_kanji(deleted: str, inserted: str) -> bool:
+    a, b = deleted.strip(), inserted.strip()
+    if not a or not b or len(a) > 2 or len(b) > 2:
+        return False
+    return bool((_KANA.match(a) and _KANJI.match(b)) or (_KANA.match(b) and _KANJI.match(a)))
 
 
 def _bracketed(text: str) -> bool:

@@ -7,6 +7,7 @@ matching works on normalised copies and maps back.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -95,7 +96,11 @@ class Source:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        """Words; in scripts written without spaces (Japanese, Chinese), characters."""
+        from crosscheck.core.normalize import CJK
+
+        cjk = len(re.findall(f"[{CJK}]", self.text))
+        return len(re.sub(f"[{CJK}\u3000-\u303f\uff01-\uff0f]", " ", self.text).split()) + cjk
 
 
 @dataclass(frozen=True)

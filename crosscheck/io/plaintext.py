@@ -129,7 +129,7 @@ def _looks_like_title(line: str, following: str) -> bool:
         2 <= len(words) <= 30
         and len(line) <= 200
         and bool(_TITLE_END_OK.search(line))
-        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'«")
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'«【「" or "\u3040" <= line[0] <= "\u9fff")
         and not _BYLINE.match(line)
         and line != following
     )
