@@ -99,6 +99,9 @@ _CHROME = re.compile(
 )
 
 
+_NOT_AN_OUTLET = re.compile(r"^(?:AI\s?)?(?:要約|summary|key points|highlights|at a glance|in brief)\s*:?$", re.I)
+
+
 def _wrapped_on(text: str, line_end: int) -> bool:
     """Whether the line ending at ``line_end`` runs on into the next line (hard-wrapped text):
     then it is the start of a paragraph, never a title."""
@@ -179,6 +182,8 @@ def _classify(line: str, header: Header) -> str | None:
         return "byline"
     if _KEY_VALUE.match(line) and len(words) <= 8:
         return "meta"
+    if _CHROME.match(line) or _NOT_AN_OUTLET.match(line):
+        return "meta"  # a section name or a summary heading, not the outlet
     capitalised = all(w[0].isupper() or w in {"of", "the", "and", "&"} for w in words)
     if 1 <= len(words) <= 5 and capitalised and not re.search(r"[.!?]$|\d", line):
         if not header.outlet:
