@@ -236,3 +236,8 @@ def test_japanese_differences_are_shown_character_by_character() -> None:
 
 def test_words_of_a_japanese_article_are_counted_by_character() -> None:
     assert _source("岸田首相は会見した。").word_count == 9
+
+
+def test_a_text_cut_off_inside_a_quote_keeps_the_quote() -> None:
+    text = "Berg said: “The wall is overdue.\n\n“It will protect the quay and every house behind it"
+    assert _quotes(text) == ["The wall is overdue.\n\n“It will protect the quay and every house behind it"]

@@ -486,11 +486,11 @@ def _before(before: str, book: NameBook) -> str | None:
         return people[0].group()
     # An organisation right before the verb ("Cisco said"), unless a preposition makes it part of
     # a phrase ("Police in the English city of Birmingham declared").
-    org = re.search(r"(?:^|(?<=\s)(?P<lead>[\w’']+)\s+)?(?P<org>(?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)"
-                    r"[ \t]+(?:\w+ly[ \t]+)?$", clause + " ")
+    org = re.search(r"(?P<org>(?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)[ \t]+(?:\w+ly[ \t]+)?$", clause + " ")
     if not org or org.group("org").lower() in STOPWORDS:
         return None
-    if (org.group("lead") or "").lower() in _PREPOSITIONS:
+    lead = re.search(r"([\w’']+)\s*$", clause[: org.start("org")])
+    if lead and lead.group(1).lower() in _PREPOSITIONS:
         return None
     return org.group("org")
 

@@ -46,7 +46,8 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
             nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             if nxt is not None and text[nxt.start] in REOPENING:
                 carry = open_at  # multi-paragraph quote: reopened in the next paragraph
-            elif _introduced(text, para, open_at) or (nxt is None and open_at == para.start and i > 0):
+            elif _introduced(text, para, open_at) or (nxt is None and (open_at < para.start or (
+                    open_at == para.start and i > 0))):
                 # (the last paragraph of a text cut off in mid-quotation, as saved excerpts are)
                 found.append(Span(open_at, para.end))  # closing mark lost: the quote ends with its paragraph
                 unclosed.add(Span(open_at, para.end))
