@@ -241,3 +241,28 @@ def test_words_of_a_japanese_article_are_counted_by_character() -> None:
 def test_a_text_cut_off_inside_a_quote_keeps_the_quote() -> None:
     text = "Berg said: “The wall is overdue.\n\n“It will protect the quay and every house behind it"
     assert _quotes(text) == ["The wall is overdue.\n\n“It will protect the quay and every house behind it"]
+
+
+def test_more_page_clutter() -> None:
+    from crosscheck.core.model import Span
+
+    text = (
+        "The harbour wall was approved on Tuesday after years of…\n"
+        "The harbour wall was approved on Tuesday after years of debate about the floods.\n"
+        "Mayor Anna Berg at the quay in March. File photo\n"
+        "(Don't Miss: Ferry fares to rise in autumn)\n"
+        "/html/head/meta[@name='og:title']/@content\n"
+        "Meet the Author\n"
+        "HARBOUR PRESSThe council will meet again in June to set the budget.\n"
+    )
+    source = _source(text)
+    marks = find_boilerplate([source])[source.id]
+
+    def marked(words: str) -> bool:
+        at = text.index(words)
+        return is_boilerplate(Span(at, at + len(words)), marks)
+
+    for clutter in ("after years of…", "File photo", "Don't Miss", "/html/head", "Meet the Author", "HARBOUR PRESS"):
+        assert marked(clutter), clutter
+    assert not marked("debate about the floods")
+    assert not marked("will meet again in June")

@@ -26,7 +26,7 @@ _CREDIT = re.compile(
     rf"|\bvia {_AGENCIES}\b|\b(?:PHOTO|Photo|IMAGE|Image|Picture|PICTURE|Photograph)(?: [Cc]redit)?\s*:"
     r"|©\s*\w|\bFILE PHOTO\b|^FILE\s+[-–—]\s|\bPA (?:Archive|Images|Wire|Media)\b|\bImage caption\b"
     r"|\b(?:Photo|Picture|Image)s? (?:by|courtesy of)\b|\bHandout\b|/\s*(?:AFP|AP|Reuters)\)?\s*$"
-    r"|\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*[A-Z][A-Za-z.]+(?:\s|$))",
+    r"|\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*[A-Z][A-Za-z.]+(?:\s|$)|\b[Ff]ile (?:photo|picture|image)\.?\s*$)",
     re.M,
 )
 # Who wrote and edited it, and where the copy came from.
@@ -41,6 +41,7 @@ _CREDIT_LINE = re.compile(
     r"|\bworks better on\b|\bbest possible experience\b|\bupdate your browser\b|\benable javascript\b"
     r"|\bregister for free\b|\bfull access to\b|\balready a (?:member|subscriber)\b|\blog ?in here\b"
     r"|\blisten (?:with|to this)\b|\b\d+ min(?:ute)?s? read\b|\bnewspapers (?:in|from) \w+"
+    r"|\bmeet the author\b|\bnot yet have a bio\b|\babout the author\b"
     r"|著作権|転載|無断|侵害|関連記事|詳報|動画|記者解説|映像センター",
     re.I | re.M,
 )
@@ -83,13 +84,17 @@ _LINK_PREFIX = re.compile(
     r"\s*[:|-]\s*\S",
     re.I,
 )
+_CODE = re.compile(r"^(?:\S*[/@\[\]=]\S*\s*)+$")  # page metadata paths and addresses, nothing to read
 _HTML = re.compile(r"^\s*<a\b[^>]*>[^<]{0,200}</a>", re.I)  # a line that is a raw link: page markup
 # A byline glued before the first sentence: "New York Daily News: MANHATTAN, By Jessica Adebeck – "
 _BYLINE_LEAD = re.compile(
     r"^(?:[A-Z][\w .&]+:\s*)?(?:[A-Z]{2,}[A-Z .'-]*,\s*)?By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*[-–—]\s*"
 )
 _URL = re.compile(r"https?://\S+|\bwww\.\S+|/\w+/\w+(?:/\w+)+|\S+\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
-_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp)(?=[A-Z])", re.I)
+# An image's file name or credit glued to the first word: "photo.jpgThe …", "GOOGLE MAPSThe …".
+_IMAGE_FILE = re.compile(
+    r"^(?:\S+\.(?i:jpe?g|png|gif|webp)|[A-Z]{2,}(?: [A-Z]{2,})*)(?=[A-Z][a-z])"
+)
 
 
 def find_clutter(source: Source) -> list[tuple[Span, str]]:
@@ -124,9 +129,11 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
                     _length(text[sent.start : sent.end]) <= 40
                 ):
                     yield sent, "credit"
-        elif _is_timestamp(piece) or _URL.fullmatch(piece.strip()) or _HTML.match(piece) or _navigation(piece):
+        elif _is_timestamp(piece) or _URL.fullmatch(piece.strip()) or _HTML.match(piece) or _navigation(piece) or (
+            _CODE.match(piece)
+        ):
             yield para, "time stamp"
-        elif _LINK_PREFIX.match(piece) and titles[k] is not False:
+        elif _LINK_PREFIX.match(piece) and _length(piece) <= 25:
             yield para, "related headline"
         elif _SUMMARY_CUE.match(piece.strip()):
             yield para, "summary"  # a site's generated summary: its points restate the article
@@ -149,7 +156,12 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
         run = []
     for k, para in enumerate(paras):
         piece = text[para.start : para.end]
-        m = _PAGE_STAMP.match(piece) or (_BYLINE_LEAD.match(piece) or _DATELINE.match(piece) if k < 6 else None)
+        if piece.rstrip().endswith(("…", "...")) and k + 1 < len(paras) and text[paras[k + 1].start : paras[k + 1].end
+                                                                               ].startswith(piece.rstrip(" .…")):
+            yield para, "teaser"  # the first paragraph again, cut short: a standfirst or a link's teaser
+        agency = _DATELINE.match(piece) if "(" in piece[:60] else None
+        m = _PAGE_STAMP.match(piece) or agency or (
+            _BYLINE_LEAD.match(piece) or _DATELINE.match(piece) if k < 6 else None)
         if m and m.end() < len(piece):
             yield Span(para.start, para.start + m.end()), "dateline"
         f = _IMAGE_FILE.match(piece)
