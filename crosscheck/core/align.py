@@ -124,7 +124,9 @@ def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[lis
 def _twin(units: Sequence[Unit], link: Link) -> bool:
     """One source quoting the same words twice: a repeat, or a phrase of its own longer quote
     ("a “faulty configuration change”" and later the whole statement)."""
-    if link.score >= 0.9 and len(units[link.a].tokens) >= 5 and link.kind in ("same", "fragment"):
+    if link.kind in ("same", "fragment") and len(units[link.a].tokens) >= 5 and (
+        link.score >= 0.9 or (link.score >= 0.8 and len(units[link.a].tokens) >= 8)
+    ):
         return True
     short, long_ = units[link.a].tokens, units[link.b].tokens
     content = [t for t in short if t not in STOPWORDS]
