@@ -161,8 +161,9 @@ def _quote_link(units: Sequence[Unit], i: int, j: int, settings: Settings) -> Li
         return Link(i, j, same, "same")  # one statement reworded: most words and most content words shared
     if short == long_ and any(t not in STOPWORDS for t in short):
         return Link(i, j, 1.0, "same")  # the same short phrase quoted by both
-    if all(speakers) and speakers[0] != speakers[1]:
-        return None  # a fragment is weak evidence: a different named speaker vetoes it
+    named = units[short_i].sure and units[long_i].sure
+    if all(speakers) and speakers[0] != speakers[1] and (named or len(short) <= 2):
+        return None  # a fragment is weak evidence: a different speaker, named outright, vetoes it
     if len(short) >= 3 and contained >= settings.fragment_contained and (len(short) >= 5 or _contiguous(short, long_)):
         return Link(short_i, long_i, contained, "fragment")
     if len(short) <= 2 and _contiguous(short, long_) and all(speakers):
