@@ -266,3 +266,10 @@ def test_more_page_clutter() -> None:
         assert marked(clutter), clutter
     assert not marked("debate about the floods")
     assert not marked("will meet again in June")
+
+
+def test_a_short_quote_with_one_word_left_out_joins_its_statement() -> None:
+    a = "“I know when I have enough left in the tank to do this job justice,” Anna Berg said."
+    b = "An emotional Anna Berg said she did not have “enough in the tank” for another term."
+    (group,) = [g for g in analyze([_source(a), _source(b, "s2")]).groups if g.kind == "quote"]
+    assert {m.source for m in group.members} == {"s1", "s2"}

@@ -11,6 +11,7 @@ A group never takes two different passages from one source, except a quote's fra
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -155,18 +156,19 @@ def _quote_link(units: Sequence[Unit], i: int, j: int, settings: Settings) -> Li
     if len(short) >= 3 and same >= settings.quote_same:
         return Link(i, j, same, "same")
     speakers = units[short_i].speaker, units[long_i].speaker
-    if len(short) >= 8 and same >= settings.quote_same - 0.1 and _content_same(short, long_) >= 0.6 and (
-        not all(speakers) or speakers[0] == speakers[1]
-    ):
+    agree = not all(speakers) or _same_speaker(*speakers)
+    if len(short) >= 8 and same >= settings.quote_same - 0.1 and _content_same(short, long_) >= 0.6 and agree:
         return Link(i, j, same, "same")  # one statement reworded: most words and most content words shared
     if short == long_ and any(t not in STOPWORDS for t in short):
         return Link(i, j, 1.0, "same")  # the same short phrase quoted by both
     named = units[short_i].sure and units[long_i].sure
-    if all(speakers) and speakers[0] != speakers[1] and (named or len(short) <= 2):
+    if not agree and (named or len(short) <= 2):
         return None  # a fragment is weak evidence: a different speaker, named outright, vetoes it
-    if len(short) >= 3 and contained >= settings.fragment_contained and (len(short) >= 5 or _contiguous(short, long_)):
+    if len(short) >= 3 and contained >= settings.fragment_contained and (
+        len(short) >= 5 or _contiguous(short, long_) or (len(short) == 4 and _one_gap(short, long_))
+    ):
         return Link(short_i, long_i, contained, "fragment")
-    if len(short) <= 2 and _contiguous(short, long_) and all(speakers):
+    if len(short) <= 2 and _contiguous(short, long_) and all(speakers) and agree:
         return Link(short_i, long_i, 0.5, "scare")  # one or two words: only with the same named speaker
     return None
 
@@ -190,6 +192,37 @@ def _content_same(short: tuple[str, ...], long_: tuple[str, ...]) -> float:
     a = [t for t in short if t not in STOPWORDS]
     b = [t for t in long_ if t not in STOPWORDS]
     return LCSseq.similarity(a, b) / max(len(a), len(b), 1)
+
+
+_LEGAL = re.compile(r"\s+(?:Inc|Corp|Corporation|Ltd|plc|LLC|Co|Group|Systems)\.?$")
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """One speaker under two spellings: "Facebook" and "Facebook Inc", "Ardern" and "Jacinda Ardern"."""
+    a, b = _LEGAL.sub("", a), _LEGAL.sub("", b)
+    return a == b or a.split()[-1] == b.split()[-1]
+
+
+def _one_gap(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """Every word of a short quote in the longer one, in order, with one word between two of them
+    at most once ("enough in the tank" in "enough left in the tank"), and two content words."""
+    if sum(t not in STOPWORDS for t in short) < 2:
+        return False
+    for k in range(len(long_)):
+        if long_[k] != short[0]:
+            continue
+        i, j, gaps = 1, k + 1, 0
+        while i < len(short) and j < len(long_):
+            if long_[j] == short[i]:
+                i += 1
+            elif gaps == 0 and j + 1 < len(long_) and long_[j + 1] == short[i]:
+                gaps = 1
+            else:
+                break
+            j += 1
+        if i == len(short):
+            return True
+    return False
 
 
 def _contiguous(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
