@@ -131,3 +131,24 @@ def test_a_family_member_is_not_the_person_named_in_full() -> None:
 def test_a_days_name_is_no_one() -> None:
     assert speaker_of(f"“{WORDS},” said Harbourside late Monday.", WORDS) == "Harbourside"
     assert speaker_of(f"Reporters waited. “{WORDS},” said late Monday.", WORDS) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"“{WORDS},” according to the WHO.", "WHO"),
+        (f"“{WORDS},” stated NASA officials.", "NASA officials"),
+        (f"“{WORDS},” said CNEOS manager Paul Chodas.", "Paul Chodas"),
+    ],
+    ids=["acronym", "acronym-officials", "acronym-role-name"],
+)
+def test_acronyms_speak(text: str, expected: str) -> None:
+    assert speaker_of(text, WORDS) == expected
+
+
+def test_the_firm_with_an_apposition_is_the_company_named() -> None:
+    text = (
+        "Harbourside Systems cut 300 jobs. Harbourside Systems makes cranes.\n\n"
+        f"The Dutch crane firm, seen as a bellwether, said it was carrying out “{WORDS}”."
+    )
+    assert speaker_of(text, WORDS) in ("Harbourside Systems", None)

@@ -83,12 +83,14 @@ _LOWER_ROLE = (
     r"(?:(?:of|for)[ \t]+(?:[a-z&]+[ \t]+){1,4})?"
 )
 _ORG_PREFIX = (
-    rf"(?:{CAPITALISED_RUN.pattern}(?:[ \t]+(?:of|for|and)[ \t]+{CAPITALISED_RUN.pattern})*[ \t]+(?={_LOWER_ROLE}))?"
+    rf"(?:(?:{CAPITALISED_RUN.pattern}|[A-Z]{{2,6}})(?:[ \t]+(?:of|for|and)[ \t]+{CAPITALISED_RUN.pattern})*"
+    rf"[ \t]+(?={_LOWER_ROLE}))?"
 )
 _WHO = (
     rf"(?P<who>(?:he|she|they|it|we|I)\b|(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{_ORG_PREFIX}"
     rf"(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
-    rf"{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')}|{_GROUPS}\b)"
+    rf"{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')}|{_GROUPS}\b"
+    rf"|(?:[Tt]he\s+)?[A-Z]{{2,6}}(?:\s+{_GROUPS})?(?![\w’']))"
 )
 _AUX = r"(?:(?:a|ha|hat|has|have|had|was|is)\s+)?"  # "a déclaré", "ha detto", "hat gesagt"
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{_AUX}(?:{VERB}|according\s+to)\s+{_WHO}")
@@ -107,7 +109,7 @@ _PLACE_PREFIXES = {"san", "santa", "los", "las", "new", "fort", "port", "mount",
                    "north", "south", "east", "west", "upper", "lower", "great", "little"}
 # What "the force" or "the agency" may stand for, by the words in an organisation's name.
 _ORG_KINDS = {
-    "force": ("police", "constabulary", "force"), "agency": ("agency", "department", "service", "administration"),
+    "force": ("police", "constabulary", "force"), "agency": ("agency", "department", "service", "administration", "organization", "organisation"),
     "organisation": ("organization", "organisation"), "organization": ("organization", "organisation"),
 }
 _GENERIC_ORGS = {"company", "firm", "group", "airline", "operator", "club", "team", "bank"}
@@ -325,7 +327,7 @@ class _Context:
             holders = {m.name for m in self.book.own if nationality in m.roles}
         if len(holders) == 1:
             return _Said(holders.pop(), False, True)
-        if head not in _PERSON_HEADS and re.match(r"(?i)the\s+\w+$", who.strip()):
+        if head not in _PERSON_HEADS and re.match(r"(?i)the\b", who.strip()):
             org = self._organisation(head, pos)  # "the company said": the company the article names
             if org:
                 return _Said(org, False, False)
@@ -337,7 +339,7 @@ class _Context:
         kinds = _ORG_KINDS.get(head, (head,))
         named = self.organisations()
         fitting = [(at, name) for at, name in named
-                   if any(k in name.lower().split() for k in kinds) or (head in _GENERIC_ORGS and " " not in name)]
+                   if any(k in name.lower().split() for k in kinds) or head in _GENERIC_ORGS]
         if head in _GENERIC_ORGS and fitting:  # "the company": the one the article is about
             counts: dict[str, int] = {}
             for _, name in fitting:
