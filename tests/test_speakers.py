@@ -151,4 +151,4 @@ def test_the_firm_with_an_apposition_is_the_company_named() -> None:
         "Harbourside Systems cut 300 jobs. Harbourside Systems makes cranes.\n\n"
         f"The Dutch crane firm, seen as a bellwether, said it was carrying out “{WORDS}”."
     )
-    assert speaker_of(text, WORDS) in ("Harbourside Systems", None)
+    assert speaker_of(text, WORDS) == "Harbourside Systems"

@@ -466,6 +466,9 @@ def _before(before: str, book: NameBook) -> str | None:
         described = re.search(rf"\b(?:{_ROLES_RE})\b", clause[m.end("name") if m.group("name") else m.end():])
         if _is_person_run(name, book) or (described and _name_shaped(name)):
             return name  # "Seth Riley, wildlife branch chief with the National Park Service, called …"
+    described = _DESCRIBED.search(clause)
+    if described:  # "The California tech firm, seen as a bellwether, said …"
+        return described.group("desc")
     tail = clause[-90:]
     candidates: list[tuple[int, str]] = []
     for m in CAPITALISED_RUN.finditer(tail):
@@ -510,6 +513,12 @@ _ROLE_WORD = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 _ROLE_APPOSITION = re.compile(
     rf"(?P<name>{CAPITALISED_RUN.pattern})\s*,\s*(?:[\w’'.-]+\s+){{0,3}}?(?:{_ROLE_WORD})"
     rf"\b[^,;:]{{0,60}}?\s*$(?P<name2>)?"
+)
+
+
+_DESCRIBED = re.compile(
+    rf"(?P<desc>{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')})\s*,[^,;:]{{1,100}},\s*(?:\w+ly\s*)?$",
+    re.I,
 )
 
 
