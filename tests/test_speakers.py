@@ -152,3 +152,17 @@ def test_the_firm_with_an_apposition_is_the_company_named() -> None:
         f"The Dutch crane firm, seen as a bellwether, said it was carrying out “{WORDS}”."
     )
     assert speaker_of(text, WORDS) == "Harbourside Systems"
+
+
+def test_places_are_not_institutions() -> None:
+    text = (
+        "The last patient in Norland left hospital on Monday. Norland declared the outbreak over.\n\n"
+        f"Officials in Norland and Vestmark “{WORDS},” it said."
+    )
+    assert speaker_of(text, WORDS) != "Norland"
+
+
+def test_x_was_how_y_described_it_and_read_a_statement() -> None:
+    assert speaker_of(f"“{WORDS}” was how his manager Alex Moreno, writing in his memoir, described it.",
+                      WORDS) == "Alex Moreno"
+    assert speaker_of(f"“{WORDS},” read a statement issued by the Harbour Authority.", WORDS) == "Harbour Authority"

@@ -94,6 +94,14 @@ _WHO = (
 )
 _AUX = r"(?:(?:a|ha|hat|has|have|had|was|is)\s+)?"  # "a déclaré", "ha detto", "hat gesagt"
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{_AUX}(?:{VERB}|according\s+to)\s+{_WHO}")
+# "”…” was how his manager X, writing in his autobiography, described …"
+_AFTER_HOW = re.compile(
+    rf"^[\s,.;:–—-]{{0,4}}(?:was|is|were|are)\s+how\s+{_WHO}(?:,[^,]{{1,120}},)?\s+(?:\w+\s+)?(?:{VERB}|put it)"
+)
+# "…,” read a statement issued by X."
+_AFTER_STATEMENT = re.compile(
+    rf"^[\s,.;:–—-]{{0,4}}(?:read|reads|according to)\s+(?:a|the)\s+statement\s+(?:\w+\s+)?(?:by|from)\s+{_WHO}"
+)
 _AFTER_WHO_FIRST = re.compile(
     rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s+(?:senior|junior))?(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
     rf"(?P<verb>{VERB})\b"
@@ -109,7 +117,8 @@ _PLACE_PREFIXES = {"san", "santa", "los", "las", "new", "fort", "port", "mount",
                    "north", "south", "east", "west", "upper", "lower", "great", "little"}
 # What "the force" or "the agency" may stand for, by the words in an organisation's name.
 _ORG_KINDS = {
-    "force": ("police", "constabulary", "force"), "agency": ("agency", "department", "service", "administration", "organization", "organisation"),
+    "force": ("police", "constabulary", "force"),
+    "agency": ("agency", "department", "service", "administration", "organization", "organisation"),
     "organisation": ("organization", "organisation"), "organization": ("organization", "organisation"),
 }
 _GENERIC_ORGS = {"company", "firm", "group", "airline", "operator", "club", "team", "bank"}
@@ -205,7 +214,7 @@ class _Context:
         desc = _DESCRIPTION.fullmatch(who) or (_DESCRIPTION.match(who) if who[:1].islower() else None)
         if desc and desc.group("head").lower() in ("statement", "source", "sources"):
             # "the statement said": whoever issued it, when the article has just named them
-            issuer = self._institution_before(pos, i, done, people)
+            issuer = self._institution_before(pos, i, done, people) or self._organisation("company", pos)
             return _Said(issuer, False, False) if issuer else _NOBODY
         if desc or re.fullmatch(_GROUPS, who, re.I):
             said = self._role(who, desc.group("head").lower() if desc else low, pos)
@@ -296,17 +305,28 @@ class _Context:
         """``they``/``it`` said: the institution named in the sentences just before, else the
         previous quote's institution."""
         floor = self._paragraph_floor(pos, 1)
-        window = self.masked[floor:pos]
+        # Not the sentence of the quote itself: "Guinea, Liberia and Sierra Leone “remain at risk,”
+        # it said" — the names before the quote are what it is about, not who says it.
+        k = bisect.bisect_right(self.starts, pos - 1) - 1
+        ceiling = self.starts[k] if k >= 0 and self.starts[k] > floor else pos
+        window = self.masked[floor:ceiling]
         best: tuple[int, str] | None = None
+        known = {name for _, name in self.organisations()}
         for m in CAPITALISED_RUN.finditer(window):
             words = m.group().split()
-            if _org_word(words) or any(w.isupper() and len(w) > 1 for w in words):
-                best = (m.start(), _as_written(m.group()))
+            run = re.sub(r"[’']s$", "", m.group())
+            lead = window[max(0, m.start() - 8) : m.start()].lower().split()
+            if lead and lead[-1] in _PREPOSITIONS:
+                continue  # "the last patient in Liberia": a place in passing, not who speaks
+            if _org_word(words) or any(w.isupper() and len(w) > 1 for w in words) or run in known:
+                best = (m.start(), _as_written(run))
         lower_groups = rf"\b(?:[Tt]he\s+)?({_GROUPS}|(?:company|government|ministry|court|agency|club|council))\b"
         for m in re.finditer(lower_groups, window):
             if best is None or m.start() > best[0]:
                 best = (m.start(), m.group(1).lower())
         if best:
+            if best[1] in _GENERIC_ORGS or best[1] in _ORG_KINDS:  # "the company" just before: which one
+                return self._organisation(best[1], pos) or best[1]
             return best[1]
         if i > 0 and done[i - 1].speaker and not people[i - 1]:
             return done[i - 1].speaker
@@ -355,16 +375,28 @@ class _Context:
             return self._orgs
         runs = [(m.start(), re.sub(r"[’']s$", "", m.group())) for m in CAPITALISED_RUN.finditer(self.masked)]
         counts: dict[str, int] = {}
-        for _, run in runs:
+        # A name that stands after "in", "at", "from" more often than it acts ("Cisco said",
+        # "Facebook’s", "Facebook Inc", "Lumora makes") is a place, not a company.
+        placed: dict[str, int] = {}
+        acted: dict[str, int] = {}
+        for at, run in runs:
             counts[run] = counts.get(run, 0) + 1
+            before = self.masked[max(0, at - 8) : at].lower().split()
+            if before and before[-1] in _PREPOSITIONS:
+                placed[run] = placed.get(run, 0) + 1
+            after = self.masked[at + len(run) : at + len(run) + 16]
+            if re.match(rf"(?:[’']s\b|\s+(?:Inc|Corp|Ltd|Group)\b|\s+(?:\w+ly\s+)?(?:{VERB}|[a-z]+(?:s|ed)\b))", after):
+                acted[run] = acted.get(run, 0) + 1
+        acting = {run for run, n in acted.items() if n >= placed.get(run, 0)}
+        places = {run for run, n in placed.items() if n > acted.get(run, 0)}
         out = []
         for at, run in runs:
             words = run.split()
             if _org_word(words) or (len(words) == 1 and run.isupper() and 2 <= len(run) <= 6
                                     and run.lower() not in ROLE_WORDS):
                 out.append((at, _as_written(run)))
-            elif len(words) == 1 and counts[run] >= 2 and run.lower() not in STOPWORDS | NATIONALITY_WORDS | (
-                NOT_PERSON_WORDS - _PLATFORMS
+            elif len(words) == 1 and counts[run] >= 2 and run in acting and run not in places and (
+                run.lower() not in STOPWORDS | NATIONALITY_WORDS | (NOT_PERSON_WORDS - _PLATFORMS)
             ) and not self.book.is_known_surname(run) and self.book.full_name(run) == run:
                 out.append((at, run))
         self._orgs = out
@@ -426,7 +458,7 @@ def _containing(spans: tuple[Span, ...], pos: int) -> Span:
 
 
 def _after(after: str) -> str | None:
-    for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST, _AFTER_HOW, _AFTER_STATEMENT):
         m = pattern.match(after)
         if m and (m.group("who").lower() not in STOPWORDS - {"he", "she", "they", "it", "we"}):
             named = _NAMED_AFTER.match(after[m.end("who") :])
