@@ -47,9 +47,9 @@ def build_group(
         # rewordings the diff is too coarse, and only counted figures (below) are compared.
         factual = [c for c in changes if c.kind in _FACTUAL] if sim >= 0.6 else []
         if kind == "quote" and loud:
-            findings.append(_finding("misquote", max(c.severity for c in loud), a, b, loud))
+            findings.append(_finding("misquote", max(c.severity for c in loud), a, b, loud, sim))
         if kind == "claim" and factual:
-            findings.append(_finding("factual_conflict", 3, a, b, factual))
+            findings.append(_finding("factual_conflict", 3, a, b, factual, sim))
         if i == p_index or (kind == "claim" and factual):
             diffs.append(Diff(a.source, b.source, i, k, sim, tuple(ops),
                               tuple(c.as_dict() for c in changes)))
@@ -107,7 +107,7 @@ def _count_conflicts(chosen: list[Unit]) -> list[dict]:
         if len(said) > 1 and len({u.source for u in holders}) > 1:
             versions = [(", ".join(sorted(set(by.values()))), sorted(by)) for by in said.values()]
             findings.append({
-                "kind": "factual_conflict", "severity": 3,
+                "kind": "factual_conflict", "severity": 3, "confidence": "medium",
                 "sources": sorted({sid for by in said.values() for sid in by}),
                 "values": {figure: sorted(by) for figure, by in said.items()},
                 "written": {sid: text for by in said.values() for sid, text in by.items()},
@@ -156,11 +156,14 @@ def _surname(name: str) -> str:
     return name.split()[-1].lower()
 
 
-def _finding(kind: str, severity: int, a: Unit, b: Unit, changes: list) -> dict:
+def _finding(kind: str, severity: int, a: Unit, b: Unit, changes: list, sim: float) -> dict:
+    """A word-level finding; how sure it is follows how alike the two versions are otherwise:
+    a changed word in two nearly identical passages is surely a change, one in two loosely
+    aligned passages may be an alignment's doing."""
     words = "; ".join(f"{c.kind}: {_short(c.deleted) or '∅'} → {_short(c.inserted) or '∅'}" for c in changes[:4])
     return {
-        "kind": kind, "severity": severity, "sources": [a.source, b.source],
-        "changes": [c.as_dict() for c in changes], "message": words,
+        "kind": kind, "severity": severity, "confidence": "high" if sim >= 0.8 else "medium",
+        "sources": [a.source, b.source], "changes": [c.as_dict() for c in changes], "message": words,
     }
 
 

@@ -106,6 +106,7 @@ _SPELLING_RULES = [
     (re.compile(r"(\w{3,}[aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
     (re.compile(r"(\w{3,})ogue(s)?$"), r"\1og\2"),
     (re.compile(r"^(de|of)fence(s)?$"), r"\1fense\2"),
+    (re.compile(r"(\w{2,})dgement(s)?$"), r"\1dgment\2"),  # acknowledgement, judgement
 ]
 
 
