@@ -172,12 +172,19 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _short_speaker(unit: Unit) -> str:
+    """A person by surname ("Ardern"), an institution or role as written ("company spokeswoman")."""
+    if not unit.speaker:
+        return "Unattributed"
+    words = unit.speaker.split()
+    return words[-1] if unit.person and len(words) > 1 and words[-1][:1].isupper() else unit.speaker
+
+
 def _label(kind: str, pivot: Unit) -> str:
     text = " ".join(pivot.text.split())
     snippet = text if len(text) <= 60 else text[:59].rstrip() + "…"
     if kind == "quote":
-        who = pivot.speaker.split()[-1] if pivot.speaker else "Unattributed"
-        return f"{who}: “{snippet}”"
+        return f"{_short_speaker(pivot)}: “{snippet}”"
     return snippet
 
 
