@@ -473,3 +473,21 @@ def test_progress_rises_to_one() -> None:
     assert fractions[-1] == 1.0
     assert fractions.count(1.0) == 1
     assert all(isinstance(m, str) and m for _, m in reported)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [("65223", "65000", True), ("2.43", "2.4", True), ("6.6", "7", True), ("294", "300", True),
+     ("10000", "6500", False), ("4200", "2400", False), ("3", "4", False), ("360", "294", False)],
+)
+def test_figures_agree_when_one_is_the_other_rounded(a: str, b: str, agree: bool) -> None:
+    from crosscheck.core.normalize import figures_agree
+
+    assert figures_agree(a, b) is agree
+
+
+def test_a_sum_rounded_differently_is_not_a_factual_conflict() -> None:
+    a = Source(id="s1", path="a.txt", text="The company employs 65,223 people worldwide, its filing showed.")
+    b = Source(id="s2", path="b.txt", text="The company employs 65,000 people worldwide, its filing showed.")
+    groups = analyze([a, b]).groups
+    assert groups and not [f for g in groups for f in g.findings if f["kind"] == "factual_conflict"]

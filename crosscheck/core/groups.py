@@ -15,6 +15,7 @@ from rapidfuzz.distance import LCSseq
 
 from crosscheck.core.diff import classify_changes, similarity, word_diff
 from crosscheck.core.model import Diff, Group, Member, Unique
+from crosscheck.core.normalize import figures, figures_agree, tokenize
 from crosscheck.core.units import Unit
 
 _FACTUAL = {"number", "date", "negation"}
@@ -45,7 +46,7 @@ def build_group(
         loud = [c for c in changes if c.severity >= 2]
         # Word-level conflicts are trusted only between close versions of one sentence; across
         # rewordings the diff is too coarse, and only counted figures (below) are compared.
-        factual = [c for c in changes if c.kind in _FACTUAL] if sim >= 0.6 else []
+        factual = [c for c in changes if c.kind in _FACTUAL and not _rounded(c)] if sim >= 0.6 else []
         if kind == "quote" and loud:
             findings.append(_finding("misquote", max(c.severity for c in loud), a, b, loud, sim))
         if kind == "claim" and factual:
@@ -92,6 +93,20 @@ def _is_fragment(u: Unit, chosen: list[Unit]) -> bool:
     return u.kind == "quote" and len(u.tokens) < 0.7 * longest
 
 
+def _one_value(values: list[str]) -> bool:
+    """Whether every figure given agrees with every other once rounding is allowed for."""
+    return all(figures_agree(a, b) for k, a in enumerate(values) for b in values[k + 1 :])
+
+
+def _rounded(change) -> bool:
+    """A changed number that is the same value at another precision ("65,223" / "65,000")."""
+    if change.kind != "number":
+        return False
+    a = [v for v, _, _ in figures(tokenize(change.deleted))]
+    b = [v for v, _, _ in figures(tokenize(change.inserted))]
+    return len(a) == len(b) == 1 and figures_agree(a[0], b[0])
+
+
 def _count_conflicts(chosen: list[Unit]) -> list[dict]:
     """Figures for the same counted thing that disagree across members (``three cracks`` in
     two sources, ``four cracks`` in a third): one finding per counted thing, naming who says what."""
@@ -104,6 +119,8 @@ def _count_conflicts(chosen: list[Unit]) -> list[dict]:
                 if stem == thing:
                     said.setdefault(figure, {})[u.source] = written
         holders = [u for u in chosen if any(c[0] == thing for c in u.counts)]
+        if _one_value(list(said)):
+            continue  # the same figure, rounded differently: a wording difference, not a conflict
         if len(said) > 1 and len({u.source for u in holders}) > 1:
             versions = [(", ".join(sorted(set(by.values()))), sorted(by)) for by in said.values()]
             findings.append({

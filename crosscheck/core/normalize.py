@@ -166,3 +166,28 @@ def content_stem(norm: str) -> str:
             base = norm[: -len(suffix)]
             return base + "y" if suffix in ("ied", "ies") else base
     return norm
+
+
+def figures_agree(a: str, b: str) -> bool:
+    """Two figures (as ``figures`` gives them) that are the same fact told at different precision:
+    65,223 and 65,000; 2.43 million and 2.4 million; 6.6% and 7%; 294 and "nearly 300".
+
+    The less precise figure sets the tolerance (half a unit of its last significant digit), and
+    never more than a tenth of the value: "close to 10,000" is not 6,500.
+    """
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return a == b
+    if x == y:
+        return True
+    tolerance = 0.5 * max(_unit(a), _unit(b))
+    return abs(x - y) <= tolerance + 1e-9 and abs(x - y) <= 0.1 * max(abs(x), abs(y))
+
+
+def _unit(value: str) -> float:
+    if "." in value:
+        return 10.0 ** -len(value.split(".", 1)[1])
+    digits = value.lstrip("-")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** min(zeros, len(digits) - 1) if digits.strip("0") else 1.0
