@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
+from rapidfuzz.distance import Levenshtein
 
-from crosscheck.core.normalize import CJK, NEGATIONS, NUMBER_WORDS, normalize_word
+from crosscheck.core.normalize import CJK, NEGATIONS, NUMBER_WORDS, figures, normalize_word, tokenize
 
 # Tokens: numbers, words, white space, an ellipsis in any spelling (… ... . . .), one mark.
 # A character of a script written without spaces (Japanese, Chinese) is a token of its own.
@@ -241,8 +242,12 @@ def _kind(deleted: str, inserted: str) -> str:
     if (_bracketed(deleted) and not wi) or (_bracketed(inserted) and not wd):
         return "editorial"  # an editor's insertion in brackets: "the plan [is] finished"
     low_d, low_i = {w.lower() for w in wd}, {w.lower() for w in wi}
-    if (low_d & NEGATIONS) != (low_i & NEGATIONS) or _has_nt(wd) != _has_nt(wi):
-        return "negation"
+    if _negated(wd, deleted) != _negated(wi, inserted):
+        return "negation"  # one side says "not", the other does not ("not been" / "no" agree)
+    if _same_value(deleted, inserted):
+        return "spelling"  # "11" / "eleven", "2" / "two": one number written two ways
+    if _typo(wd, wi):
+        return "spelling"  # "respond" / "responde": a slip of one letter
     if not wd:
         return "insertion"
     if not wi:
@@ -276,6 +281,28 @@ def _bracketed(text: str) -> bool:
 
 def _squeeze(text: str) -> str:
     return "".join(text.split())
+
+
+def _negated(words: list[str], text: str) -> bool:
+    """Whether a passage says no: "not", "no", "never", "-n't" — but not "not only"."""
+    low = [w.lower() for w in words]
+    plain = re.sub(r"\bnot only\b", "", text.lower())
+    return bool(set(re.findall(r"[^\W\d_]+", plain)) & NEGATIONS) or _has_nt(words) if low else False
+
+
+def _same_value(deleted: str, inserted: str) -> bool:
+    a = [v for v, _, _ in figures(tokenize(deleted))]
+    b = [v for v, _, _ in figures(tokenize(inserted))]
+    rest_a = [w for w in _words(deleted) if not _is_number(w.lower())]
+    rest_b = [w for w in _words(inserted) if not _is_number(w.lower())]
+    return bool(a) and a == b and [w.lower() for w in rest_a] == [w.lower() for w in rest_b]
+
+
+def _typo(wd: list[str], wi: list[str]) -> bool:
+    if len(wd) != 1 or len(wi) != 1:
+        return False
+    a, b = wd[0].lower(), wi[0].lower()
+    return min(len(a), len(b)) >= 5 and a[:1] == b[:1] and Levenshtein.distance(a, b) <= 1
 
 
 def _is_number(word: str) -> bool:

@@ -98,6 +98,22 @@ def _one_value(values: list[str]) -> bool:
     return all(figures_agree(a, b) for k, a in enumerate(values) for b in values[k + 1 :])
 
 
+_TIME_UNITS = frozenset("second minute hour day week month year decade time percent cent".split())
+
+
+def _some_sources_disagree(per_source: dict[str, set[str]], texts: dict[str, str], close: float) -> bool:
+    """Two sources none of whose figures for the thing agree with any of the other's, in passages
+    whose words are at least ``close`` alike."""
+    sids = sorted(per_source)
+    for k, a in enumerate(sids):
+        for b in sids[k + 1 :]:
+            if any(figures_agree(x, y) for x in per_source[a] for y in per_source[b]):
+                continue
+            if similarity(word_diff(texts[a], texts[b])) >= close:
+                return True
+    return False
+
+
 def _rounded(change) -> bool:
     """A changed number that is the same value at another precision ("65,223" / "65,000")."""
     if change.kind != "number":
@@ -121,6 +137,17 @@ def _count_conflicts(chosen: list[Unit]) -> list[dict]:
         holders = [u for u in chosen if any(c[0] == thing for c in u.counts)]
         if _one_value(list(said)):
             continue  # the same figure, rounded differently: a wording difference, not a conflict
+        per_source: dict[str, set[str]] = {}
+        for figure, by in said.items():
+            for sid in by:
+                per_source.setdefault(sid, set()).add(figure)
+        texts = {u.source: u.text for u in holders}
+        # Two sources' figures for the thing disagree, in passages close enough to be one fact:
+        # "11 goals" and "91 goals" in loosely linked sentences are two facts, and a source giving
+        # several figures for the thing ("42 days, or two 21-day cycles") is no evidence.
+        close = 0.6 if thing in _TIME_UNITS else 0.35
+        if not _some_sources_disagree(per_source, texts, close):
+            continue
         if len(said) > 1 and len({u.source for u in holders}) > 1:
             versions = [(", ".join(sorted(set(by.values()))), sorted(by)) for by in said.values()]
             findings.append({

@@ -99,7 +99,7 @@ def normalize_word(word: str) -> str:
 
 
 _SPELLING_RULES = [
-    (re.compile(r"(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"(\w{3,})is(e|ed|es|ing|ation|ations|ational|ationally|er|ers|able)$"), r"\1iz\2"),
     (re.compile(r"(\w{3,})ys(e|ed|es|ing)$"), r"\1yz\2"),
     (re.compile(r"(\w{2,}[^aeiou])our(s|ed|ing|ite|ites|able)?$"), r"\1or\2"),
     (re.compile(r"(\w{2,})tre(s)?$"), r"\1ter\2"),
