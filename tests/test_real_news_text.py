@@ -273,3 +273,14 @@ def test_a_short_quote_with_one_word_left_out_joins_its_statement() -> None:
     b = "An emotional Anna Berg said she did not have “enough in the tank” for another term."
     (group,) = [g for g in analyze([_source(a), _source(b, "s2")]).groups if g.kind == "quote"]
     assert {m.source for m in group.members} == {"s1", "s2"}
+
+
+def test_reports_say_when_a_source_gives_quoted_words_without_marks() -> None:
+    from crosscheck.io.export import render, to_dict
+
+    a = "“The new wall will protect every house on the quay from winter storms,” Anna Berg said."
+    b = "The council said the new wall will protect every house on the quay from winter storms."
+    comparison = analyze([_source(a), _source(b, "s2")])
+    assert any(m["quoted"] is False for g in to_dict(comparison)["groups"] for m in g["members"])
+    assert "(no quotation marks)" in render(comparison, "md")
+    assert "(no quotation marks)" in render(comparison, "html")

@@ -125,6 +125,7 @@ def render_markdown(data: dict[str, Any]) -> str:
             for m in g["members"]:
                 who = f" — {_md(m['speaker'])}" if m.get("speaker") else ""
                 part = " (partial)" if m.get("partial") else ""
+                part += " (no quotation marks)" if m.get("quoted") is False else ""
                 out.append(f"- **{_md(names[m['source']])}**{who}{part}: “{_md(m['text'])}”")
             for d in g["diffs"]:
                 out.append(f"- *{_md(names[d['b']])} against {_md(names[d['a']])}*: {_md_diff(d)}")
@@ -249,6 +250,7 @@ def render_html(data: dict[str, Any]) -> str:
             for m in g["members"]:
                 who = f" — {e(m['speaker'])}" if m.get("speaker") else ""
                 part = ' <span class="partial">(partial)</span>' if m.get("partial") else ""
+                part += ' <span class="partial">(no quotation marks)</span>' if m.get("quoted") is False else ""
                 p.append(f'<li><span class="src">{e(names[m["source"]])}</span>{who}{part}: “{e(m["text"])}”</li>')
             p.append("</ul>")
             for d in g["diffs"]:

@@ -72,6 +72,8 @@ class ComparePanel(QWidget):
             star = " ★" if d.reference is None and m.source == reference else ""
             who = f"<br><span style='color:{palette.noise_fg}'>{e(m.speaker)}</span>" if m.speaker else ""
             part = f" <i style='color:{palette.noise_fg}'>(partial)</i>" if m.partial else ""
+            if not m.quoted:
+                part += f" <i style='color:{palette.noise_fg}'>(no quotation marks)</i>"
             flag = " ✖" if m.source in conflicted else ""
             text = e(m.text) if d.reference is None else self._diff_html(d.ops, d.changes, palette)
             sim = "" if d.reference is None else (
