@@ -95,6 +95,8 @@ def same_speaker(said: str | None, want: str | None) -> bool:
     a, b = _speaker_key(said), _speaker_key(want)
     if a == b or _initials(said, want) or _initials(want, said):
         return True
+    if re.fullmatch(re.escape(b) + r"\s+(?:officials?|spokes(?:man|woman|person|people)|representatives?)", a):
+        return True  # "Turkish Airlines officials" speak for Turkish Airlines
     wa = [w for w in a.split() if not re.fullmatch(r"\w\.?", w)]
     wb = [w for w in b.split() if not re.fullmatch(r"\w\.?", w)]
     if not wa or not wb:
@@ -109,9 +111,9 @@ def same_speaker(said: str | None, want: str | None) -> bool:
 
 
 def _initials(acronym: str, name: str) -> bool:
-    """"WHO" is "World Health Organization"."""
+    """"WHO" is "World Health Organization"; "FDNY" is "New York Fire Department"."""
     caps = "".join(w[0] for w in name.split() if w[:1].isupper())
-    return acronym.isupper() and len(acronym) >= 2 and acronym == caps
+    return acronym.isupper() and len(acronym) >= 2 and sorted(acronym) == sorted(caps)
 
 
 def _looks_named(name: str) -> bool:

@@ -29,6 +29,7 @@ from crosscheck.core.people import (
     NATIONALITY_WORDS,
     NOT_PERSON_WORDS,
     ORGANISATION_WORDS,
+    PLACE_PREFIXES,
     ROLE_WORDS,
     NameBook,
     find_people,
@@ -49,7 +50,7 @@ cautioned cautions pointed complained complains testified testifies recounted re
 concluded concludes countered counters shouted pleaded alleged alleges estimated estimates
 disclosed revealed reveals boasted lamented lamenting hailed hails ruled rules wrote writing
 blamed blames cited cites accused accuses praised praises criticized criticised condemned denied
-defended defends
+defended defends remembered remembering remembers mourned mourns mourning confirming
 dijo afirmó declaró aseguró señaló explicó añadió sagte erklärte betonte meinte fügte
 dit déclaré affirmé expliqué ajouté detto dichiarato affermato spiegato aggiunto disse afirmou""".split()
 # Forms that are more often plural nouns ("The comments came…") never count as a speech verb.
@@ -63,7 +64,8 @@ government agency company firm commission council authority authorities official
 organisation spokesperson spokeswoman spokesman statement club team union party embassy army military
 board committee regulator hospital university institute service services investigators researchers
 scientists witnesses witness analysts experts doctors residents organizers organisers lawyers lawyer
-attorneys attorney family relatives source sources fire brigade airline operator group bank""".split()
+attorneys attorney family relatives source sources fire brigade airline operator group bank account
+representatives spokespeople publicist estate management label""".split()
 _PERSON_HEADS = """official minister ambassador envoy spokesperson spokeswoman spokesman president
 diplomat leader chief mayor secretary premier chancellor lawmaker senator governor source analyst
 expert author researcher professor officer commander general director master representative aide
@@ -71,7 +73,7 @@ adviser advisor player striker coach manager captain judge witness scientist doc
 lawyer attorney executive founder driver pilot pm""".split()
 _HEADS = sorted(set(_INSTITUTIONS) | set(_PERSON_HEADS), key=len, reverse=True)
 _DESCRIPTION = re.compile(
-    r"\b(?:the|a|an|this|that|another|one|[A-Z][\w.-]*[’']s|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,3}?"
+    r"\b(?:the|a|an|this|that|another|one|[A-Z][\w.-]*[’']s|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,3}"
     r"(?P<head>" + "|".join(_HEADS) + r")\b",
     re.I,
 )
@@ -113,8 +115,7 @@ _PREPOSITIONS = {"of", "in", "at", "from", "for", "with", "by", "to", "on", "nea
 _PLATFORMS = {"facebook", "twitter", "instagram", "telegram"}  # companies too, not only places to post
 _FATHER = re.compile(r"\b(?:father|dad)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
 _SON = re.compile(r"\b(?:son)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
-_PLACE_PREFIXES = {"san", "santa", "los", "las", "new", "fort", "port", "mount", "saint", "st.", "lake", "cape",
-                   "north", "south", "east", "west", "upper", "lower", "great", "little"}
+_PLACE_PREFIXES = PLACE_PREFIXES
 # What "the force" or "the agency" may stand for, by the words in an organisation's name.
 _ORG_KINDS = {
     "force": ("police", "constabulary", "force"),
@@ -291,6 +292,8 @@ class _Context:
         object ("The judge said Ash …")."""
         k = bisect.bisect_right(self.starts, at) - 1
         start = self.starts[k] if k >= 0 else 0
+        if re.search(r"\baccording to\s*$", self.masked[max(start, at - 20) : at]):
+            return True  # "according to Steve Coleman": the one reported as speaking
         lead = self.masked[start:at].rsplit(",", 1)[-1] if "," in self.masked[start:at] else self.masked[start:at]
         words = re.findall(r"[^\W\d_][\w’'.-]*", lead)
         return all(w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in ("the", "a", "an", "of", "and")
@@ -358,8 +361,12 @@ class _Context:
         of that kind named last before ``pos``, else the one the article names most."""
         kinds = _ORG_KINDS.get(head, (head,))
         named = self.organisations()
+        # "the airline": an organisation with that word in its name ("Turkish Airlines"), else,
+        # for a company-like word, the organisation the article names most.
         fitting = [(at, name) for at, name in named
-                   if any(k in name.lower().split() for k in kinds) or head in _GENERIC_ORGS]
+                   if any(w.startswith(k) for k in kinds for w in name.lower().split())]
+        if not fitting and head in _GENERIC_ORGS:
+            fitting = list(named)
         if head in _GENERIC_ORGS and fitting:  # "the company": the one the article is about
             counts: dict[str, int] = {}
             for _, name in fitting:

@@ -89,6 +89,10 @@ NOT_PERSON_WORDS = frozenset(
     solutions industries enterprises ventures co corporation association society league federation
     """.split()
 )
+# First words of place names, never of a person's: "New Jersey", "San Jose", "Fort Worth".
+PLACE_PREFIXES = frozenset(
+    "san santa los las new fort port mount saint st. lake cape north south east west upper lower great little".split()
+)
 # Words that make a capitalised run an organisation (not a place, a day or a thing).
 ORGANISATION_WORDS = frozenset(
     """ministry council university times news press club department court parliament congress senate
@@ -198,6 +202,8 @@ def _candidates(text: str) -> list[tuple[Mention, bool]]:
         roles = [w.lower().strip(".") for w in prefix]
         if not 2 <= len(words) <= 4:
             continue
+        if words[0].lower() in PLACE_PREFIXES and not roles:
+            continue  # New Jersey, San Jose, Port Averly: places
         # Lower-case role words just before the run: "United striker Ole Gunnar Solskjaer".
         lead = re.search(r"((?:[a-z][\w-]*[ \t]+){1,2})$", text[max(0, m.start() - 30) : m.start()])
         roles += [w for w in (lead.group(1).split() if lead else []) if w in ROLE_WORDS]
@@ -257,6 +263,11 @@ class NameBook:
         surname = words[0]
         for pool in (self.own, self.others):
             matches = [m for m in pool if m.name.split()[-1] == surname]
+            names = {m.name for m in matches}
+            if len(names) > 1:  # Tina Turner and Ike Turner: "Turner" is the one the article names most
+                counts = sorted(((sum(m.name == n for m in matches), n) for n in names), reverse=True)
+                if counts[0][0] > counts[1][0]:
+                    return counts[0][1]
             if not matches:  # a first name alone ("Sir Alex", "Cara"): only when one person has it
                 firsts = {m.name for m in pool if m.name.split()[0] == surname}
                 matches = [m for m in pool if m.name in firsts] if len(firsts) == 1 else []
