@@ -88,7 +88,11 @@ def _author_bio(source: Source, sentence: str, index: int, total: int) -> bool:
     if not source.author or index < total * 0.6:
         return False
     authors = [a.strip() for a in re.split(r",|\band\b|;|·", source.author) if len(a.split()) >= 2]
-    return any(sentence.startswith(a + " ") for a in authors)
+    if any(sentence.startswith(a + " ") for a in authors):
+        return True
+    # "Khristopher J. Brooks is a Detroit native…" / "Brooks is a …" near the end: the author's bio
+    return any(re.match(rf"(?:[A-Z][\w.]*\s+){{0,3}}{re.escape(a.split()[-1])}\s+(?:is|was|has)\b", sentence)
+               for a in authors)
 
 
 def _widen_to_paragraphs(source: Source, marks: list[tuple[Span, str]]) -> None:

@@ -42,6 +42,13 @@ _CREDIT_LINE = re.compile(
     r"|\bregister for free\b|\bfull access to\b|\balready a (?:member|subscriber)\b|\blog ?in here\b"
     r"|\blisten (?:with|to this)\b|\b\d+ min(?:ute)?s? read\b|\bnewspapers (?:in|from) \w+"
     r"|\bmeet the author\b|\bnot yet have a bio\b|\babout the author\b"
+    r"|\breaders like you\b|\bkeep (?:the )?news free\b|\bprice of (?:a|one) cup of coffee\b|\bpaywalls?\b"
+    r"|\b(?:have )?already (?:pitched in|contributed|donated)\b|\bsupport (?:our|independent) journalism\b"
+    r"|\bif you or someone you know\b|\bhelpline\b|\bcall the [\w ]{0,30}hotline\b"
+    r"|\benjoy the convenience\b|\be-?paper\b|\bdelivered (?:to your|as a digital)\b"
+    r"|\bsimilar news\b|\byou can also read\b|\blatest news, [\w ]+ headlines\b"
+    r"|^in this (?:still )?(?:image|photo|picture|file photo|video)\b|\bpic\.twitter\.com/\S+"
+    r"|\(@\w+\)\s+\w+ \d{1,2}, \d{4}"
     r"|著作権|転載|無断|侵害|関連記事|詳報|動画|記者解説|映像センター",
     re.I | re.M,
 )
@@ -49,6 +56,7 @@ _STAMP_WORDS = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:T[\d:+.Z-]+)?|\d{1,2}[./:]\d{1,2}(?:[./:]\d{2,4})?|\d+(?:st|nd|rd|th)?|"
     r"\b(?:date|posted|updated|published|last|modified|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|pdt|"
     r"ist|jst|bst|cet|cest|hkt|sgt|aest|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|"
+    r"ago|minutes?|mins?|hours?|hrs?|seconds?|days?|yesterday|today|just now|last update|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|[|·,:/()-]",
     re.I,
