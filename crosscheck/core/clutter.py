@@ -106,7 +106,7 @@ _IMAGE_FILE = re.compile(
 
 
 def find_clutter(source: Source) -> list[tuple[Span, str]]:
-    found = list(_clutter(source))
+    found = list(_clutter(source)) + list(_subheadings(source))
     # Two title-like lines right after other clutter: more of the same list of links.
     text, paras = source.analysis_text, source.paragraphs
     marked = {k for k, p in enumerate(paras) if any(m.contains(p) for m, _ in found)}
@@ -116,7 +116,38 @@ def find_clutter(source: Source) -> list[tuple[Span, str]]:
         ):
             found += [(paras[k], "related headlines"), (paras[k + 1], "related headlines")]
             marked |= {k, k + 1}
+    # A teaser followed by its "Read more »" link, in a list of them or glued to its headline.
+    for k in range(1, len(paras) - 1):
+        link = text[paras[k + 1].start : paras[k + 1].end].strip()
+        if k not in marked and _READ_MORE.fullmatch(link) and (
+            k - 1 in marked or _GLUED_TITLE.search(text[paras[k].start : paras[k].end])
+        ):
+            found += [(paras[k], "related headline"), (paras[k + 1], "related headline")]
+            marked |= {k, k + 1}
     return found
+
+
+_READ_MORE = re.compile(r"(?:read|see|continue reading|more)(?: more)?\s*[»›>…]*", re.I)
+_GLUED_TITLE = re.compile(r"[a-z0-9’'][A-Z][a-z]+ ")  # "…before turning 30The 10-time Grammy…"
+
+
+def _subheadings(source: Source) -> Iterator[tuple[Span, str]]:
+    """A short title-like line between two paragraphs of the body: a section heading, a label
+    rather than a statement ("Accusations", "Manager makes statement")."""
+    text, paras = source.analysis_text, source.paragraphs
+    for k in range(2, len(paras) - 1):
+        line = text[paras[k].start : paras[k].end]
+        nxt = text[paras[k + 1].start : paras[k + 1].end]
+        prev = text[paras[k - 1].start : paras[k - 1].end]
+        if 1 <= len(line.split()) <= 10 and _title_like_or_word(line) and len(nxt.split()) > 2 * len(line.split()) and (
+            _ends(text, paras[k + 1]) or nxt.rstrip().endswith(("”", '"'))
+        ) and (_ends(text, paras[k - 1]) or prev.rstrip().endswith(("”", '"', "?"))):
+            yield paras[k], "subheading"
+
+
+def _title_like_or_word(line: str) -> bool:
+    return (_title_like(line) or (len(line.split()) == 1 and line[:1].isupper())) and not re.search(
+        r"[.!?:;,]\W*$", line)
 
 
 def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
