@@ -284,3 +284,9 @@ def test_reports_say_when_a_source_gives_quoted_words_without_marks() -> None:
     assert any(m["quoted"] is False for g in to_dict(comparison)["groups"] for m in g["members"])
     assert "(no quotation marks)" in render(comparison, "md")
     assert "(no quotation marks)" in render(comparison, "html")
+
+
+def test_a_straight_quote_inside_a_straight_quote() -> None:
+    text = '"Anna Berg, the "Queen of the Quay" has retired after forty years," the council said.'
+    assert _quotes(text) == ['Anna Berg, the "Queen of the Quay" has retired after forty years']
+    assert _quotes('She said "yes" and "no" to the plan.') == ["yes", "no"]

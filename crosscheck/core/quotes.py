@@ -100,6 +100,7 @@ def _pair(
     open_at = carry
     open_mark = text[carry] if carry is not None else None
     reopening = carry is not None  # the new paragraph's opening mark continues the quote
+    nested = 0  # straight quotes opened and not yet closed inside the open straight quote
     for pos in range(region.start, region.end):
         ch = text[pos]
         if ch not in marks:
@@ -117,13 +118,25 @@ def _pair(
             continue
         # A quote is open: does this mark close it?
         if kind in ("close", "either") and ch in pairs.get(open_mark, ""):
+            if nested and ch == '"':
+                nested -= 1  # closes a straight quote inside the open one: "… the "Queen" has …"
+                continue
             if pos > open_at + 1:
                 found.append(Span(open_at, pos + 1))
             open_at, open_mark = None, None
         elif kind == "open" and ch == open_mark and ch not in "\"'":
             # The same opening mark again before a close: the first one was a stray.
             open_at = pos
+        elif kind == "open" and ch == open_mark == '"' and _nested_pair(text, pos, region.end):
+            nested += 1  # a straight quote opened inside a straight quote, and closed again
     return found, open_at
+
+
+def _nested_pair(text: str, pos: int, end: int) -> bool:
+    """A straight mark that opens a short quotation inside another: a closing straight mark
+    follows within a few words and the outer quotation goes on after it."""
+    m = re.match(r'"[^"\n]{1,60}?"(?=[ \t]+[\w(])', text[pos:end])
+    return bool(m)
 
 
 def _role_double(text: str, pos: int) -> str | None:
