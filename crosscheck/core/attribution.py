@@ -436,7 +436,8 @@ def _org_word(words: list[str]) -> bool:
 def _as_written(who: str) -> str:
     """A role or institution as the article writes it, without its article: "company spokeswoman"."""
     who = re.sub(r"^(?:the|a|an|one|another)\s+", "", who.strip(), flags=re.I)
-    return who
+    # "a statement from her publicist" speaks for the publicist
+    return re.sub(r"^statement\s+(?:from|by|of)\s+", "", who, flags=re.I)
 
 
 _SCARE_LEAD = re.compile(r"\b(?:so-called|dubbed|known as|nicknamed|termed|labelled|labeled|branded|titled)\s*$",
