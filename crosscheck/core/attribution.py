@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from crosscheck.core.marks import DOUBLE_CLASS
 from crosscheck.core.model import Span
-from crosscheck.core.normalize import CJK, STOPWORDS
+from crosscheck.core.normalize import STOPWORDS
 from crosscheck.core.people import (
     CAPITALISED_RUN,
     NATIONALITY_WORDS,
@@ -37,6 +37,7 @@ from crosscheck.core.people import (
     split_name,
 )
 from crosscheck.core.quotes import QuoteSpan
+from crosscheck.core.speakers_cjk import CJK_CHAR, cjk_speaker
 
 _VERBS = """said says say saying told tells telling added adds adding continued continues
 continuing warned warns warning stated states claimed claims stressed stresses suggested
@@ -159,8 +160,8 @@ def attribute_quotes(
     out: list[Attribution] = []
     people: list[bool] = []
     for i, q in enumerate(quotes):
-        if _CJK_CHAR.search(text[q.span.start : q.span.end]):
-            who, how = _cjk_speaker(text, q, sentences, starts, book, out, quotes, i)
+        if CJK_CHAR.search(text[q.span.start : q.span.end]):
+            who, how = cjk_speaker(text, q, sentences, starts, book)
             out.append(Attribution(who, how if who else "", sure=how in ("after", "before"), person=True))
             people.append(True)
             continue
@@ -668,96 +669,3 @@ def _surname_positions(text: str, book: NameBook) -> list[tuple[int, str]]:
                 " \t")[:1].isupper()):
             out.append((m.start(), word))
     return out
-
-
-# ---------------------------------------------------------------- Japanese and Chinese
-
-_CJK_CHAR = re.compile(f"[{CJK}]")
-# Verbs of saying after 「…」と (Japanese) or around “…” (Chinese).
-_JA_SAY = re.compile(r"^\s*[、,]?\s*と(?:[^。「」]{0,12}?)(?:述べ|語|話|強調|表明|説明|明らかに|指摘|訴え|誇|発言|答え|"
-                     r"切り出|主張|批判|呼びかけ|語気|記|書|し(?:た|て)|言)")
-_ZH_SAY = r"(?:说|表示|指出|强调|称|说道|透露|介绍|回应|坦言)"
-# A Japanese topic or subject: the run of kanji and katakana right before は or が (names and
-# titles are written in them; hiragana marks the grammar around them).
-_JA_TOPIC = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf\u30a0-\u30ffー・A-Za-z]{1,12})(?:は|が)")
-_JA_TITLES = re.compile(
-    r"(?:前|元|現)?(?:内閣総理大臣|総理大臣|総理|首相|大統領|官房長官|大臣|長官|知事|市長|町長|村長|社長|会長|代表|委員長|"
-    r"幹事長|政調会長|議長|監督|選手|教授|氏|さん|容疑者|被告|報道官|外相|防衛相|財務相|党首|総裁|副総裁|主席|総統)$"
-)
-
-
-def _cjk_speaker(
-    text: str, q: QuoteSpan, sentences: tuple[Span, ...], starts: list[int], book: NameBook,
-    done: list[Attribution], quotes: list[QuoteSpan], i: int,
-) -> tuple[str | None, str]:
-    """``岸田首相は「…」と述べた`` / ``他说：“…”``: the topic of the sentence, or the topic
-    carried on from the sentences just before when this one leaves it unsaid."""
-    idx = max(0, bisect.bisect_right(starts, q.outer.start) - 1)
-    sent = sentences[idx] if sentences else Span(0, len(text))
-    # A quotation may hold several sentences: what follows it runs to the end of the sentence
-    # where it closes.
-    end_idx = max(0, bisect.bisect_right(starts, max(q.outer.end - 1, 0)) - 1)
-    after = text[q.outer.end : sentences[end_idx].end] if sentences else text[q.outer.end :]
-    before = text[sent.start : q.outer.start]
-    zh_before = re.search(rf"([{CJK}A-Za-z·]{{2,12}}?){_ZH_SAY}[：:，,]?\s*$", before)
-    if zh_before:
-        return _cjk_name(zh_before.group(1), book, stated=True), "before"
-    zh_after = re.match(rf"^[，,。]?\s*([{CJK}A-Za-z·]{{2,12}}?){_ZH_SAY}", after)
-    if zh_after:
-        return _cjk_name(zh_after.group(1), book, stated=True), "after"
-    if not _JA_SAY.match(after) and not re.search(r"(?:と|として)[^「」]{0,6}$", before):
-        return None, ""
-    name = _topic_person(before, book)
-    if name:
-        return name, "before"
-    # The subject left unsaid: the topic of the sentences just before, if one is a person.
-    for back in range(idx - 1, max(-1, idx - 4), -1):
-        name = _topic_person(text[sentences[back].start : sentences[back].end], book)
-        if name:
-            return name, "continued"
-    return None, ""
-
-
-def _strip_quoted(piece: str) -> str:
-    return re.sub(r"「[^」]*」|“[^”]*”", "", piece)
-
-
-def _topic_person(piece: str, book: NameBook) -> str | None:
-    """The last topic of ``piece`` that names a person (a name the story knows, or a title)."""
-    found = None
-    for m in _JA_TOPIC.finditer(_strip_quoted(piece)):
-        name = _cjk_name(m.group(1), book)
-        if name:
-            found = name
-    return found
-
-
-def _cjk_name(topic: str, book: NameBook, stated: bool = False) -> str | None:
-    """The person in a topic: ``岸田総理大臣`` -> ``岸田文雄``; ``首相`` -> the story's 首相.
-
-    Only a name the story knows (written before a title somewhere) or a name with a title counts:
-    a topic like ``事態`` is no one."""
-    title = ""
-    while (m := _JA_TITLES.search(topic)) and m.start() > 0:
-        title, topic = m.group() + title, topic[: m.start()]
-    if _JA_TITLES.fullmatch(topic):
-        title, topic = topic + title, ""
-    names = {n: t for n, t in book.cjk_names.items() if not _JA_TITLES.search(n)}
-    if not topic:  # a title alone: the one person the story gives that title
-        return _one_person({n for n, titles in names.items()
-                            if title and any(t in title or title in t for t in titles)})
-    for k in range(len(topic) - 1):  # the name may follow other words: "…現れた岸田"
-        found = _one_person({n for n in names if n.startswith(topic[k:])})
-        if found:
-            return found
-    if (title or stated) and 2 <= len(topic) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", topic):
-        return topic  # a name with a title, or the stated subject of 说: "李明说"
-    return None
-
-
-def _one_person(names: set[str]) -> str | None:
-    """Several spellings of one person (``岸田``, ``岸田文雄``) give the fullest; two people, none."""
-    if not names:
-        return None
-    full = max(names, key=len)
-    return full if all(full.startswith(n) for n in names) else None
