@@ -290,3 +290,30 @@ def test_a_straight_quote_inside_a_straight_quote() -> None:
     text = '"Anna Berg, the "Queen of the Quay" has retired after forty years," the council said.'
     assert _quotes(text) == ['Anna Berg, the "Queen of the Quay" has retired after forty years']
     assert _quotes('She said "yes" and "no" to the plan.') == ["yes", "no"]
+
+
+def test_outlets_quoting_only_the_later_statement_join_the_whole_quote() -> None:
+    one = "The wall is overdue and the quay floods every winter"
+    two = "We expect the first ships to return in the autumn"
+    a = f"“{one}. {two},” Anna Berg said."
+    b = f"Anna Berg said: “{one}. {two}.”"
+    c = f"Berg added: “{two}.”"
+    (group,) = [g for g in analyze([_source(a), _source(b, "s2"), _source(c, "s3")]).groups if g.kind == "quote"]
+    texts = {m.source: m.text.rstrip(".") for m in group.members}
+    assert texts == {"s1": f"{one}. {two}", "s2": f"{one}. {two}", "s3": two}
+
+
+def test_no_quoted_words_are_lost_when_statements_are_joined_again() -> None:
+    from crosscheck.core.boilerplate import find_boilerplate
+    from crosscheck.core.units import extract_units
+    from crosscheck.io.load import load
+    from crosscheck.resources import demo_articles
+
+    sources = [load(str(p), f"s{i}") for i, p in enumerate(demo_articles(), 1)]
+    units, _ = extract_units(sources, find_boilerplate(sources))
+    result = analyze(sources)
+    shown = [(m.source, m.span) for g in result.groups if g.kind == "quote" for m in g.members]
+    shown += [(u.source, u.span) for u in result.unique if u.kind == "quote"]
+    for u in units:
+        if u.kind == "quote":
+            assert any(sid == u.source and span.contains(u.span) for sid, span in shown), u.text

@@ -39,7 +39,16 @@ def rejoin_statements(
         if len(targets) != 1:
             return None
         t = targets.pop()
-        if t == g or len(chained[t]) < 2 or any((sid, qid, first) not in keys for sid, qid, first, _ in chained[t]):
+        if t == g or len(chained[t]) < 2:
+            return None
+        continuing = sum((sid, qid, first) in keys for sid, qid, first, _ in chained[t])
+        mine = {(sid, qid) for sid, qid, _, _ in chained[g]}
+        if any((sid, qid) in mine and (sid, qid, first) not in keys for sid, qid, first, _ in chained[t]):
+            return None  # the same quotation again, but not its next statement
+        # Either every passage of t continues one of g (some of g's may stop: a fragment), or
+        # every passage of g goes on into t (t may hold more: outlets quoting only the next
+        # statement); at least two outlets carry both statements in order.
+        if continuing < 2 or (continuing < len(chained[t]) and continuing < len(chained[g])):
             return None
         return t
 
@@ -53,10 +62,18 @@ def rejoin_statements(
         run = [g]
         while nxt[run[-1]] is not None and nxt[run[-1]] not in run:
             run.append(nxt[run[-1]])
-        ends = {(sid, qid): last for t in run for sid, qid, _, last in chained[t]}
+        # Each outlet's passage runs from its first statement in the run to its last; an outlet
+        # that joins later in the run (quoting only the later statements) starts there.
+        spans: dict[tuple[str, int], list[int]] = {}
+        for t in run:
+            for sid, qid, first, last in chained[t]:
+                if (sid, qid) in spans and spans[(sid, qid)][1] + 1 == first:
+                    spans[(sid, qid)][1] = last
+                elif (sid, qid) not in spans:
+                    spans[(sid, qid)] = [first, last]
         members = []
-        for sid, qid, first, _ in chained[g]:
-            out.append(_unit_for(quotes, sources, at, (sid, qid, first, ends[(sid, qid)])))
+        for (sid, qid), (first, last) in spans.items():
+            out.append(_unit_for(quotes, sources, at, (sid, qid, first, last)))
             members.append(len(out) - 1)
         new_groups.append(members)
     # Statements nobody else carries: consecutive ones of one quotation become one passage.
