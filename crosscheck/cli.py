@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
                            "default: from -o's extension, else json")
     cmp_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     cmp_.add_argument("--quiet", "-q", action="store_true", help="no progress messages on stderr")
+    cmp_.add_argument("--reference", "-r", metavar="N|PATH",
+                      help="the source the others are compared with: its number in the order given (1, 2, …) "
+                           "or its path or file name (default: the first, or the project's)")
     return parser
 
 
@@ -106,7 +109,8 @@ def _compare(args: argparse.Namespace) -> int:
                          settings=project.settings, corrections=project.corrections)
     comparison = with_flags(comparison, project.flags)
     progress.done()
-    text = render(comparison, fmt, project.reference)
+    reference = _pick_reference(args.reference, project.sources) if args.reference else project.reference
+    text = render(comparison, fmt, reference)
     if args.output:
         try:
             atomic_write_text(args.output, text)
@@ -115,6 +119,22 @@ def _compare(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _pick_reference(wanted: str, sources: Sequence) -> str:
+    """``--reference 2`` or ``--reference b.txt``: the source id it names, or a clear refusal."""
+    if wanted.isdigit():
+        n = int(wanted)
+        if 1 <= n <= len(sources):
+            return sources[n - 1].id
+        raise InputError(f"--reference {wanted}: there are {len(sources)} sources; give 1 to {len(sources)}")
+    matches = [s for s in sources if s.path == wanted or Path(s.path).name == wanted or s.url == wanted]
+    if len(matches) == 1:
+        return matches[0].id
+    names = ", ".join(Path(s.path).name for s in sources)
+    if not matches:
+        raise InputError(f"--reference {wanted}: no source by that name (the sources: {names})")
+    raise InputError(f"--reference {wanted}: several sources have that name; give its number instead")
 
 
 def _open(args: argparse.Namespace) -> int:

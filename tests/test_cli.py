@@ -296,3 +296,23 @@ def test_importing_the_cli_loads_no_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_reference_by_number_and_by_name(demo_paths, capsys) -> None:
+    from crosscheck.cli import main
+
+    paths = [str(p) for p in demo_paths]
+    assert main(["compare", *paths, "--reference", "2", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["reference"] == "s2"
+    assert main(["compare", *paths, "--reference", demo_paths[2].name, "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["reference"] == "s3"
+
+
+def test_an_unknown_reference_is_refused(demo_paths, capsys) -> None:
+    from crosscheck.cli import main
+
+    paths = [str(p) for p in demo_paths]
+    assert main(["compare", *paths, "--reference", "9", "-q"]) == 2
+    assert "give 1 to 4" in capsys.readouterr().err
+    assert main(["compare", *paths, "--reference", "nowhere.txt", "-q"]) == 2
+    assert "no source by that name" in capsys.readouterr().err

@@ -67,6 +67,7 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
             {"source": sid, "start": span.start, "end": span.end} for sid, span in comparison.boilerplate
         ],
         "flags": list(comparison.flags),
+        "reference": ref,
         "coverage": {
             "reference": ref,
             "rows": [
