@@ -240,6 +240,10 @@ class NameBook:
         self.own = own
         self.others = others or []
         self.texts = texts  # every article of the story, for names in scripts without capitals
+        # Indexes, so a look-up costs the mentions of one name, not of every name in the story.
+        self._by_last: tuple[dict[str, list[Mention]], ...] = tuple(_index(p, -1) for p in (self.own, self.others))
+        self._by_first: tuple[dict[str, list[Mention]], ...] = tuple(_index(p, 0) for p in (self.own, self.others))
+        self._names = {m.name for m in self.own} | {m.name for m in self.others}
 
     @cached_property
     def cjk_names(self) -> dict[str, frozenset[str]]:
@@ -261,16 +265,16 @@ class NameBook:
         if len(words) > 1:
             return name
         surname = words[0]
-        for pool in (self.own, self.others):
-            matches = [m for m in pool if m.name.split()[-1] == surname]
+        for by_last, by_first in zip(self._by_last, self._by_first, strict=True):
+            matches = by_last.get(surname, [])
             names = {m.name for m in matches}
             if len(names) > 1:  # Tina Turner and Ike Turner: "Turner" is the one the article names most
                 counts = sorted(((sum(m.name == n for m in matches), n) for n in names), reverse=True)
                 if counts[0][0] > counts[1][0]:
                     return counts[0][1]
             if not matches:  # a first name alone ("Sir Alex", "Cara"): only when one person has it
-                firsts = {m.name for m in pool if m.name.split()[0] == surname}
-                matches = [m for m in pool if m.name in firsts] if len(firsts) == 1 else []
+                firsts = {m.name for m in by_first.get(surname, [])}
+                matches = by_first.get(surname, []) if len(firsts) == 1 else []
             if matches:
                 if at is not None:
                     before = [m for m in matches if m.span.start <= at]
@@ -281,11 +285,11 @@ class NameBook:
 
     def knows(self, name: str) -> bool:
         """Whether the story names this person in full somewhere."""
-        return any(m.name == name for m in self.own) or any(m.name == name for m in self.others)
+        return name in self._names
 
     def is_known_surname(self, word: str) -> bool:
         word = re.sub(r"[’']s$", "", word)
-        return any(m.name.split()[-1] == word for m in self.own + self.others)
+        return any(word in by_last for by_last in self._by_last)
 
     def nearest_before(self, at: int, role: str | None = None, singles: list[tuple[int, str]] = ()) -> str | None:
         """The person named closest before ``at`` (with ``role`` among their roles, if given)."""
@@ -303,6 +307,13 @@ class NameBook:
             if m.span.start >= at and (role is None or role in m.roles):
                 return m.name
         return None
+
+
+def _index(pool: list[Mention], which: int) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = {}
+    for m in pool:
+        out.setdefault(m.name.split()[which], []).append(m)
+    return out
 
 
 def is_pronoun(word: str) -> bool:
