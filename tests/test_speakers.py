@@ -166,3 +166,8 @@ def test_x_was_how_y_described_it_and_read_a_statement() -> None:
     assert speaker_of(f"“{WORDS}” was how his manager Alex Moreno, writing in his memoir, described it.",
                       WORDS) == "Alex Moreno"
     assert speaker_of(f"“{WORDS},” read a statement issued by the Harbour Authority.", WORDS) == "Harbour Authority"
+
+
+def test_japanese_subject_after_the_quote() -> None:
+    text = "山田太郎首相は辞任を発表した。\n「私が身を引くことだ」と山田首相は記者会見で話した。"
+    assert speakers(text) == [("私が身を引くことだ", "山田太郎")]

@@ -25,6 +25,8 @@ _ZH_SAY = r"(?:说|表示|指出|强调|称|说道|透露|介绍|回应|坦言)"
 # A Japanese topic or subject: the run of kanji and katakana right before は or が (names and
 # titles are written in them; hiragana marks the grammar around them).
 _JA_TOPIC = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf\u30a0-\u30ffー・A-Za-z]{1,12})(?:は|が)")
+_JA_VERB = re.compile(r"(?:述べ|語っ|語り|話し|話す|強調|表明|説明|明らかに|指摘|訴え|発言|答え|言っ)")
+_JA_SUBJECT_AFTER = re.compile(r"^\s*と[、,]?\s*([\u4e00-\u9fff\u30a0-\u30ffー・]{1,12})(?:は|が)")
 _JA_TITLES = re.compile(
     r"(?:前|元|現)?(?:内閣総理大臣|総理大臣|総理|首相|大統領|官房長官|大臣|長官|知事|市長|町長|村長|社長|会長|代表|委員長|"
     r"幹事長|政調会長|議長|監督|選手|教授|氏|さん|容疑者|被告|報道官|外相|防衛相|財務相|党首|総裁|副総裁|主席|総統)$"
@@ -49,6 +51,11 @@ def cjk_speaker(
     zh_after = re.match(rf"^[，,。]?\s*([{CJK}A-Za-z·]{{2,12}}?){_ZH_SAY}", after)
     if zh_after:
         return _cjk_name(zh_after.group(1), book, stated=True), "after"
+    subject_after = _JA_SUBJECT_AFTER.match(after)  # 「…」と岸田首相は記者会見で話した
+    if subject_after and _JA_VERB.search(after[subject_after.end() :].split("。", 1)[0]):
+        name = _cjk_name(subject_after.group(1), book)
+        if name:
+            return name, "after"
     if not _JA_SAY.match(after) and not re.search(r"(?:と|として)[^「」]{0,6}$", before):
         return None, ""
     name = _topic_person(before, book)
