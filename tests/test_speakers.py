@@ -171,3 +171,8 @@ def test_x_was_how_y_described_it_and_read_a_statement() -> None:
 def test_japanese_subject_after_the_quote() -> None:
     text = "山田太郎首相は辞任を発表した。\n「私が身を引くことだ」と山田首相は記者会見で話した。"
     assert speakers(text) == [("私が身を引くことだ", "山田太郎")]
+
+
+def test_japanese_headline_name_before_the_quote() -> None:
+    text = "山田首相「党を変える」 総裁選に出馬せず\n山田太郎首相は会見した。"
+    assert speakers(text)[0] == ("党を変える", "山田太郎")

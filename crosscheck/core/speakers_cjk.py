@@ -26,6 +26,9 @@ _ZH_SAY = r"(?:说|表示|指出|强调|称|说道|透露|介绍|回应|坦言)"
 # titles are written in them; hiragana marks the grammar around them).
 _JA_TOPIC = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf\u30a0-\u30ffー・A-Za-z]{1,12})(?:は|が)")
 _JA_VERB = re.compile(r"(?:述べ|語っ|語り|話し|話す|強調|表明|説明|明らかに|指摘|訴え|発言|答え|言っ)")
+_JA_HEADLINE = re.compile(
+    r"(?:^|[\s、。])([\u4e00-\u9fff]{1,6}(?:首相|総理|大統領|大臣|長官|知事|市長|社長|会長|代表|氏))$"
+)
 _JA_SUBJECT_AFTER = re.compile(r"^\s*と[、,]?\s*([\u4e00-\u9fff\u30a0-\u30ffー・]{1,12})(?:は|が)")
 _JA_TITLES = re.compile(
     r"(?:前|元|現)?(?:内閣総理大臣|総理大臣|総理|首相|大統領|官房長官|大臣|長官|知事|市長|町長|村長|社長|会長|代表|委員長|"
@@ -51,6 +54,11 @@ def cjk_speaker(
     zh_after = re.match(rf"^[，,。]?\s*([{CJK}A-Za-z·]{{2,12}}?){_ZH_SAY}", after)
     if zh_after:
         return _cjk_name(zh_after.group(1), book, stated=True), "after"
+    headline = _JA_HEADLINE.search(before)  # 岸田首相「党が変わること示す」: a title with a name, then the quote
+    if headline:
+        name = _cjk_name(headline.group(1), book)
+        if name:
+            return name, "before"
     subject_after = _JA_SUBJECT_AFTER.match(after)  # 「…」と岸田首相は記者会見で話した
     if subject_after and _JA_VERB.search(after[subject_after.end() :].split("。", 1)[0]):
         name = _cjk_name(subject_after.group(1), book)
