@@ -176,3 +176,8 @@ def test_japanese_subject_after_the_quote() -> None:
 def test_japanese_headline_name_before_the_quote() -> None:
     text = "山田首相「党を変える」 総裁選に出馬せず\n山田太郎首相は会見した。"
     assert speakers(text)[0] == ("党を変える", "山田太郎")
+
+
+def test_who_is_an_organisation_not_a_pronoun() -> None:
+    assert speaker_of(f"WHO said it plans to act, a move that will be “{WORDS}”.", WORDS) == "WHO"
+    assert speaker_of(f"“{WORDS},” WHO said.", WORDS) == "WHO"

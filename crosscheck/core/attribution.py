@@ -469,7 +469,8 @@ def _containing(spans: tuple[Span, ...], pos: int) -> Span:
 def _after(after: str) -> str | None:
     for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST, _AFTER_HOW, _AFTER_STATEMENT):
         m = pattern.match(after)
-        if m and (m.group("who").lower() not in STOPWORDS - {"he", "she", "they", "it", "we"}):
+        if m and (m.group("who").lower() not in STOPWORDS - {"he", "she", "they", "it", "we"}
+                  or m.group("who").isupper()):
             named = _NAMED_AFTER.match(after[m.end("who") :])
             if named and _DESCRIPTION.match(m.group("who")):
                 return named.group("name")  # "said the agency’s director, Chuck Bonham, who …"
@@ -533,8 +534,8 @@ def _before(before: str, book: NameBook) -> str | None:
     # An organisation right before the verb ("Cisco said"), unless a preposition makes it part of
     # a phrase ("Police in the English city of Birmingham declared").
     org = re.search(r"(?P<org>(?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)[ \t]+(?:\w+ly[ \t]+)?$", clause + " ")
-    if not org or org.group("org").lower() in STOPWORDS:
-        return None
+    if not org or (org.group("org").lower() in STOPWORDS and not org.group("org").isupper()):
+        return None  # "The said", "It said" — but "WHO said"
     lead = re.search(r"([\w’']+)\s*$", clause[: org.start("org")])
     if lead and lead.group(1).lower() in _PREPOSITIONS:
         return None
