@@ -181,3 +181,18 @@ def test_japanese_headline_name_before_the_quote() -> None:
 def test_who_is_an_organisation_not_a_pronoun() -> None:
     assert speaker_of(f"WHO said it plans to act, a move that will be “{WORDS}”.", WORDS) == "WHO"
     assert speaker_of(f"“{WORDS},” WHO said.", WORDS) == "WHO"
+
+
+def test_a_caption_between_a_speakers_quotes_does_not_interrupt_them() -> None:
+    from crosscheck.core.boilerplate import find_boilerplate
+    from crosscheck.core.units import extract_units
+
+    text = (
+        "“I have given everything to this job,” Mayor Elena Voss said.\n\n"
+        "Mayor Elena Voss announces her resignation on Monday. PHOTO: Harbour Press\n\n"
+        f"“{WORDS}.”"
+    )
+    source = Source(id="s1", path="a.txt", text=text)
+    units, _ = extract_units([source], find_boilerplate([source]))
+    quotes = [u for u in units if u.kind == "quote"]
+    assert [u.speaker for u in quotes] == ["Elena Voss", "Elena Voss"]

@@ -152,8 +152,19 @@ def attribute_quotes(
     sentences: tuple[Span, ...],
     paragraphs: tuple[Span, ...],
     book: NameBook,
+    furniture: tuple[Span, ...] = (),
 ) -> list[Attribution]:
+    """Who said each quote. ``furniture`` is page clutter (captions, credits) that a reader skips:
+    it does not stand between a speaker's quotes."""
     masked = _mask(text, quotes)
+    if furniture:  # read the article as the reader does: without its captions and credits
+        kept = tuple(p for p in paragraphs if not any(f.start <= p.start and p.end <= f.end for f in furniture))
+        chars = list(masked)
+        for p in paragraphs:
+            if p not in kept:
+                chars[p.start : p.end] = [c if c == "\n" else " " for c in masked[p.start : p.end]]
+        masked = "".join(chars)
+        paragraphs = kept
     singles = _surname_positions(text, book)
     starts = [s.start for s in sentences]
     ctx = _Context(text, masked, book, singles, quotes, paragraphs, starts)

@@ -59,7 +59,8 @@ def extract_units(
         quotes = [q for q in find_quotes(text, source.paragraphs) if not is_boilerplate(q.outer, marks)]
         all_quotes[source.id] = quotes
         book = NameBook(find_people(text), everyone, texts)
-        attributions = attribute_quotes(text, quotes, source.sentences, source.paragraphs, book)
+        furniture = tuple(span for span, _ in marks)
+        attributions = attribute_quotes(text, quotes, source.sentences, source.paragraphs, book, furniture)
         for n, (q, who) in enumerate(zip(quotes, attributions, strict=True)):
             pieces = statements(text, q.span, source.sentences)
             for k, piece in enumerate(pieces):
