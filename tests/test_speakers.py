@@ -196,3 +196,17 @@ def test_a_caption_between_a_speakers_quotes_does_not_interrupt_them() -> None:
     units, _ = extract_units([source], find_boilerplate([source]))
     quotes = [u for u in units if u.kind == "quote"]
     assert [u.speaker for u in quotes] == ["Elena Voss", "Elena Voss"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Time to ‘call it a day’ — Voss resigns\n\nMayor Elena Voss resigned on Monday.",
+             "Voss: ‘call it a day’\n\nMayor Elena Voss resigned on Monday."],
+    ids=["dash", "colon"],
+)
+def test_a_headline_names_its_speaker_by_convention(text: str) -> None:
+    assert speaker_of(text, "call it a day") == "Elena Voss"
+
+
+def test_a_dash_in_the_body_is_not_a_headline_convention() -> None:
+    text = "Mayor Elena Voss resigned.\n\nThe plan was ‘a farce’ — Tomas Brandt, a councillor, disagreed."
+    assert speaker_of(text, "a farce") != "Tomas Brandt"

@@ -186,6 +186,11 @@ def attribute_quotes(
         who = _after(after)
         if who is not None:
             said, how = ctx.resolve(who, q.outer.end, i, out, people), "after"
+        if who is None and _is_headline(text, para, paragraphs):
+            # A headline's own conventions: "‘Call it a day’ — Ardern resigns", "Ardern: ‘…’"
+            m = _HEADLINE_AFTER.match(after) or _HEADLINE_BEFORE.search(before)
+            if m:
+                said, how = ctx.resolve(m.group("name"), q.outer.start, i, out, people), "after"
         # The previous quote's own attribution ("…,” X told Y. “…”) is not evidence for this one.
         after_previous = i > 0 and out[i - 1].how == "after" and quotes[i - 1].outer.end > before_start
         if said.who is None and not after_previous:
@@ -458,6 +463,18 @@ _SCARE_LEAD = re.compile(r"\b(?:so-called|dubbed|known as|nicknamed|termed|label
 
 def _scare(before: str) -> bool:
     return bool(_SCARE_LEAD.search(before))
+
+
+_HEADLINE_AFTER = re.compile(rf"^[\s,]*[—–:-]\s*(?P<name>{CAPITALISED_RUN.pattern})")
+_HEADLINE_BEFORE = re.compile(rf"^\s*(?P<name>{CAPITALISED_RUN.pattern})\s*:\s*$")
+
+
+def _is_headline(text: str, para: Span, paragraphs: tuple[Span, ...]) -> bool:
+    """The article's first paragraph, short and without a full stop: its headline."""
+    if not paragraphs or para != paragraphs[0]:
+        return False
+    line = text[para.start : para.end]
+    return len(line.split()) <= 20 and not line.rstrip().endswith(".")
 
 
 def _mask(text: str, quotes: list[QuoteSpan]) -> str:
