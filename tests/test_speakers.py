@@ -210,3 +210,12 @@ def test_a_headline_names_its_speaker_by_convention(text: str) -> None:
 def test_a_dash_in_the_body_is_not_a_headline_convention() -> None:
     text = "Mayor Elena Voss resigned.\n\nThe plan was ‘a farce’ — Tomas Brandt, a councillor, disagreed."
     assert speaker_of(text, "a farce") != "Tomas Brandt"
+
+
+def test_according_to_at_the_end_of_the_sentence() -> None:
+    text = (
+        "Lumora Inc said on Monday it would cut jobs. Lumora makes lamps.\n\n"
+        "A “faulty configuration change” knocked Lumora offline for six hours, according to a statement "
+        "from the lamp company, which has also apologised."
+    )
+    assert speaker_of(text, "faulty configuration change") == "Lumora"

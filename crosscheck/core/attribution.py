@@ -186,6 +186,13 @@ def attribute_quotes(
         who = _after(after)
         if who is not None:
             said, how = ctx.resolve(who, q.outer.end, i, out, people), "after"
+        if said.who is None:
+            # "A “faulty change” knocked it offline, according to a statement from the company."
+            end = sentences[min(len(sentences) - 1, bisect.bisect_right(starts, q.outer.end) - 1)].end \
+                if sentences else para.end
+            m = _ACCORDING_LATER.search(masked[q.outer.end : max(end, q.outer.end)])
+            if m:
+                said, how = ctx.resolve(m.group("who"), q.outer.end, i, out, people), "after"
         if who is None and _is_headline(text, para, paragraphs):
             # A headline's own conventions: "‘Call it a day’ — Ardern resigns", "Ardern: ‘…’"
             m = _HEADLINE_AFTER.match(after) or _HEADLINE_BEFORE.search(before)
@@ -465,6 +472,9 @@ def _scare(before: str) -> bool:
     return bool(_SCARE_LEAD.search(before))
 
 
+_ACCORDING_LATER = re.compile(
+    rf",\s*according to\s+(?:(?:a|the)\s+statement\s+(?:from|by)\s+)?{_WHO}(?=\s*(?:[.!]|,\s*(?:which|who)\b|$))"
+)
 _HEADLINE_AFTER = re.compile(rf"^[\s,]*[—–:-]\s*(?P<name>{CAPITALISED_RUN.pattern})")
 _HEADLINE_BEFORE = re.compile(rf"^\s*(?P<name>{CAPITALISED_RUN.pattern})\s*:\s*$")
 
