@@ -1,4 +1,4 @@
-"""The ``crosscheck compare`` command, run as a user runs it: a separate process."""
+"""The ``crosscheck compare`` command, run as a user runs it (in-process, and end to end in a process)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from crosscheck import cli
+from tests.cli_run import run_cli, run_process
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "resources" / "demo"
@@ -19,13 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 DEMO_FILES = sorted(str(p.relative_to(REPO)) for p in DEMO.iterdir() if p.suffix in {".txt", ".md", ".html"})
 
 
-def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CROSSCHECK_DEBUG"}
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run(
-        [sys.executable, "-m", "crosscheck", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120,
-    )
+run = run_cli  # in-process; the demo's JSON below comes from a real process (run_process)
 
 
 def assert_spans_match(data: dict[str, Any]) -> None:
@@ -44,7 +39,7 @@ def assert_spans_match(data: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def demo_json() -> dict[str, Any]:
-    result = run("compare", *DEMO_FILES)
+    result = run_process("compare", *DEMO_FILES)  # end to end: the installed entry point in its own process
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

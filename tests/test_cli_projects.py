@@ -1,13 +1,11 @@
-"""``crosscheck compare`` with projects, run as a user runs it: a separate process."""
+"""``crosscheck compare`` with projects, run as a user runs it (in-process: tests/cli_run.py)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ import pytest
 from crosscheck.core.flags import anchor_at, new_flag
 from crosscheck.core.model import Span
 from crosscheck.io import project as projects
+from tests.cli_run import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -36,10 +35,7 @@ NOTE = "Solt's words differ: bigger or larger?"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CROSSCHECK_DEBUG"}
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run([sys.executable, "-m", "crosscheck", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    return run_cli(*args, cwd=cwd)
 
 
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
