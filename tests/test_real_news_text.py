@@ -317,3 +317,13 @@ def test_no_quoted_words_are_lost_when_statements_are_joined_again() -> None:
     for u in units:
         if u.kind == "quote":
             assert any(sid == u.source and span.contains(u.span) for sid, span in shown), u.text
+
+
+def test_an_unquoted_copy_never_runs_through_a_quote() -> None:
+    a = "“Punishment for pro-terrorist conduct at the university,” the secretary said on Thursday."
+    b = "Noem said the decision was punishment for Harvard’s “pro-terrorist conduct” at the university."
+    result = analyze([_source(a), _source(b, "s2")])
+    for g in result.groups:
+        for m in g.members:
+            if not m.quoted:
+                assert "“" not in m.text and "”" not in m.text, m.text

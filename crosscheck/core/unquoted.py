@@ -70,11 +70,11 @@ def link_unquoted(
 
 def _copied_run(q: Unit, source: Source, within: Span, quoted: list[Span]) -> Span | None:
     """The stretch of ``within`` (outside any quotation) that repeats the quoted words, if any."""
-    tokens = [t for t in tokenize(source.analysis_text, within)
-              if not any(s.start <= t.span.start < s.end for s in quoted)]
+    tokens = tokenize(source.analysis_text, within)
     if len(tokens) < MIN_WORDS:
         return None
-    norms = [t.norm for t in tokens]
+    # Words inside this source's own quotations never match: a run may not pass through them.
+    norms = ["\x00" if any(s.start <= t.span.start < s.end for s in quoted) else t.norm for t in tokens]
     blocks = [b for b in LCSseq.opcodes(q.tokens, norms) if b.tag == "equal"]
     if not blocks:
         return None
