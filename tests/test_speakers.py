@@ -219,3 +219,16 @@ def test_according_to_at_the_end_of_the_sentence() -> None:
         "from the lamp company, which has also apologised."
     )
     assert speaker_of(text, "faulty configuration change") == "Lumora"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"“{WORDS},” passenger Sead Nikaj told ABC News.", "Sead Nikaj"),
+        (f"The White House mourned the “{WORDS}”.", "White House"),
+        (f"“{WORDS},” Mick Jagger, 79, captioned his Instagram post.", "Mick Jagger"),
+    ],
+    ids=["passenger", "white-house", "captioned"],
+)
+def test_more_speakers_as_news_writes_them(text: str, expected: str) -> None:
+    assert speaker_of(text, WORDS) == expected

@@ -51,7 +51,7 @@ cautioned cautions pointed complained complains testified testifies recounted re
 concluded concludes countered counters shouted pleaded alleged alleges estimated estimates
 disclosed revealed reveals boasted lamented lamenting hailed hails ruled rules wrote writing
 blamed blames cited cites accused accuses praised praises criticized criticised condemned denied
-defended defends remembered remembering remembers mourned mourns mourning confirming
+defended defends remembered remembering remembers mourned mourns mourning confirming captioned penned
 dijo afirmó declaró aseguró señaló explicó añadió sagte erklärte betonte meinte fügte
 dit déclaré affirmé expliqué ajouté detto dichiarato affermato spiegato aggiunto disse afirmou""".split()
 # Forms that are more often plural nouns ("The comments came…") never count as a speech verb.

@@ -54,7 +54,8 @@ ROLE_WORDS = frozenset(
     coach manager player striker forward goalkeeper captain midfielder defender witness ceo cfo coo
     cto pm mp mep director-general secretary-general official officials spokesperson lawyer
     prosecutor scientist researcher astronomer doctor nurse resident victim survivor chief
-    vice-president co-founder deputy-director boss owner economist strategist
+    vice-president co-founder deputy-director boss owner economist strategist passenger eyewitness
+    onlooker bystander student teacher parent neighbour neighbor customer worker employee farmer pilot
     """.split()
 )
 NATIONALITY_WORDS = frozenset(
@@ -101,7 +102,8 @@ ORGANISATION_WORDS = frozenset(
     organization organisation commission union party army navy force forces group foundation trust
     network radio media post daily herald journal tribune systems technologies holdings office board
     authority federation association society league nations constabulary brigade prosecutors
-    prosecution tribunal regulator reserve exchange institution laboratory observatory
+    prosecution tribunal regulator reserve exchange institution laboratory observatory house palace
+    kremlin pentagon vatican
     """.split()
 )
 _PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.I)
