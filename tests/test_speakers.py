@@ -232,3 +232,8 @@ def test_according_to_at_the_end_of_the_sentence() -> None:
 )
 def test_more_speakers_as_news_writes_them(text: str, expected: str) -> None:
     assert speaker_of(text, WORDS) == expected
+
+
+def test_an_organisation_opening_the_sentence_of_a_participle() -> None:
+    text = f"Harbour Airways officials issued a statement confirming the flight “{WORDS}” on Monday."
+    assert speaker_of(text, WORDS) == "Harbour Airways officials"

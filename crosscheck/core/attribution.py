@@ -71,7 +71,7 @@ _PERSON_HEADS = """official minister ambassador envoy spokesperson spokeswoman s
 diplomat leader chief mayor secretary premier chancellor lawmaker senator governor source analyst
 expert author researcher professor officer commander general director master representative aide
 adviser advisor player striker coach manager captain judge witness scientist doctor prosecutor
-lawyer attorney executive founder driver pilot pm""".split()
+lawyer attorney executive founder driver pilot pm passenger eyewitness bystander resident student""".split()
 _HEADS = sorted(set(_INSTITUTIONS) | set(_PERSON_HEADS), key=len, reverse=True)
 _DESCRIPTION = re.compile(
     r"\b(?:the|a|an|this|that|another|one|[A-Z][\w.-]*[’']s|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,3}"
@@ -425,7 +425,7 @@ class _Context:
             words = run.split()
             if _org_word(words) or (len(words) == 1 and run.isupper() and 2 <= len(run) <= 6
                                     and run.lower() not in ROLE_WORDS):
-                out.append((at, _as_written(run)))
+                out.append((at, _as_written(_up_to_organisation_word(run))))
             elif len(words) == 1 and counts[run] >= 2 and run in acting and run not in places and (
                 run.lower() not in STOPWORDS | NATIONALITY_WORDS | (NOT_PERSON_WORDS - _PLATFORMS)
             ) and not self.book.is_known_surname(run) and self.book.full_name(run) == run:
@@ -455,6 +455,13 @@ def _is_organisation(words: list[str], name: list[str], book: NameBook) -> bool:
 
 def _org_word(words: list[str]) -> bool:
     return any(re.sub(r"[’']s$", "", w.lower()) in _ORG_WORDS - STOPWORDS for w in words[-2:])
+
+
+def _up_to_organisation_word(run: str) -> str:
+    """"Turkish Airlines Flight" -> "Turkish Airlines": the name ends with its organisation word."""
+    words = run.split()
+    ends = [k for k, w in enumerate(words) if re.sub(r"[’']s$", "", w.lower()) in _ORG_WORDS - STOPWORDS]
+    return " ".join(words[: ends[-1] + 1]) if ends else run
 
 
 def _as_written(who: str) -> str:
@@ -561,6 +568,10 @@ def _before(before: str, book: NameBook) -> str | None:
     for m in re.finditer(rf"\b{_GROUPS}\b", tail, re.I):
         candidates.append((m.end(), m.group()))
     participle = verb.group().lower().endswith("ing") and tail.rstrip().endswith(",")
+    opening = _SUBJECT_ORG.match(clause)
+    if verb.group().lower().endswith("ing") and opening and not any(
+            _is_person_run(m.group(), book) for m in CAPITALISED_RUN.finditer(clause)):
+        return opening.group("org")  # "Turkish Airlines officials issued a statement confirming …"
     near = [c for c in candidates if _ADJACENT.fullmatch(tail[c[0] :])]
     if near and not participle:
         return max(near)[1]
@@ -581,6 +592,7 @@ def _before(before: str, book: NameBook) -> str | None:
 
 
 # Between a subject and its verb: nothing but an adverb or an auxiliary ("Voss also said").
+_SUBJECT_ORG = re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<org>(?:{CAPITALISED_RUN.pattern})(?:\s+{_GROUPS})?)\s+[a-z]")
 _ADJACENT = re.compile(r"\s*(?:(?:has|had|have|was|is|also|then|later|again|once|had\s+earlier|\w+ly)\s+)*")
 _APPOSITION = re.compile(
     rf"(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,\s*[^,;:]{{1,140}}?\s*,|\s*\([^)]{{1,80}}\)"
