@@ -139,7 +139,7 @@ def _subheadings(source: Source) -> Iterator[tuple[Span, str]]:
         line = text[paras[k].start : paras[k].end]
         nxt = text[paras[k + 1].start : paras[k + 1].end]
         prev = text[paras[k - 1].start : paras[k - 1].end]
-        if 1 <= len(line.split()) <= 10 and _title_like_or_word(line) and len(nxt.split()) > 2 * len(line.split()) and (
+        if 1 <= len(line.split()) <= 10 and _title_like_or_word(line) and len(nxt.split()) > 1.5 * len(line.split()) and (
             _ends(text, paras[k + 1]) or nxt.rstrip().endswith(("”", '"'))
         ) and (_ends(text, paras[k - 1]) or prev.rstrip().endswith(("”", '"', "?"))):
             yield paras[k], "subheading"
