@@ -327,3 +327,23 @@ def test_an_unquoted_copy_never_runs_through_a_quote() -> None:
         for m in g.members:
             if not m.quoted:
                 assert "“" not in m.text and "”" not in m.text, m.text
+
+
+def test_section_headings_between_paragraphs_are_furniture() -> None:
+    from crosscheck.core.model import Span
+
+    text = (
+        "Harbour wall approved\n\n"
+        "The council voted on Tuesday to build a new harbour wall after years of debate.\n\n"
+        "Work will start in June and take about two years, the harbour master said.\n\n"
+        "Reactions\n\n"
+        "Fishermen welcome the wall\n\n"
+        "Fishermen said the wall came too late for the winter storms that had already wrecked three boats.\n"
+    )
+    source = _source(text)
+    marks = find_boilerplate([source])[source.id]
+    for heading in ("Reactions", "Fishermen welcome the wall"):
+        at = text.index(heading)
+        assert is_boilerplate(Span(at, at + len(heading)), marks), heading
+    at = text.index("Harbour wall approved")
+    assert not is_boilerplate(Span(at, at + 21), marks)  # the headline is the article's own

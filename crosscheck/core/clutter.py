@@ -132,17 +132,26 @@ _GLUED_TITLE = re.compile(r"[a-z0-9’'][A-Z][a-z]+ ")  # "…before turning 30T
 
 
 def _subheadings(source: Source) -> Iterator[tuple[Span, str]]:
-    """A short title-like line between two paragraphs of the body: a section heading, a label
-    rather than a statement ("Accusations", "Manager makes statement")."""
+    """Short title-like lines between two paragraphs of the body: section headings, labels
+    rather than statements ("Accusations" / "DHS Secretary accuses Harvard …", then the body)."""
     text, paras = source.analysis_text, source.paragraphs
+    pieces = [text[p.start : p.end] for p in paras]
+
+    def heading(k: int) -> bool:
+        return 1 <= len(pieces[k].split()) <= 10 and _title_like_or_word(pieces[k])
+
+    def body_ends(k: int) -> bool:
+        return _ends(text, paras[k]) or pieces[k].rstrip().endswith(("”", '"', "?"))
+
     for k in range(2, len(paras) - 1):
-        line = text[paras[k].start : paras[k].end]
-        nxt = text[paras[k + 1].start : paras[k + 1].end]
-        prev = text[paras[k - 1].start : paras[k - 1].end]
-        if 1 <= len(line.split()) <= 10 and _title_like_or_word(line) and len(nxt.split()) > 1.5 * len(line.split()) and (
-            _ends(text, paras[k + 1]) or nxt.rstrip().endswith(("”", '"'))
-        ) and (_ends(text, paras[k - 1]) or prev.rstrip().endswith(("”", '"', "?"))):
+        if not heading(k):
+            continue
+        nxt, prev = pieces[k + 1], k - 1
+        lead = prev - 1 if heading(prev) and prev >= 2 else prev  # a heading may come in two lines
+        if len(nxt.split()) > 1.5 * len(pieces[k].split()) and body_ends(k + 1) and body_ends(lead):
             yield paras[k], "subheading"
+            if lead != prev:
+                yield paras[prev], "subheading"
 
 
 def _title_like_or_word(line: str) -> bool:
