@@ -237,3 +237,21 @@ def test_more_speakers_as_news_writes_them(text: str, expected: str) -> None:
 def test_an_organisation_opening_the_sentence_of_a_participle() -> None:
     text = f"Harbour Airways officials issued a statement confirming the flight “{WORDS}” on Monday."
     assert speaker_of(text, WORDS) == "Harbour Airways officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Governor Philip Lowe spoke on Tuesday. Lowe notes “that will depend upon how the economy evolves.”",
+         "that will depend upon how the economy evolves.", "Philip Lowe"),
+        ("President Anna Berg spoke. The president added that the country remembers, knows and “will not forget”.",
+         "will not forget", "Anna Berg"),
+        ("The Harbour Authority’s official account hailed her “boundless passion” and said she had “inspired us all”.",
+         "inspired us all", "Harbour Authority’s official account"),
+        ("The FDNY, however, put the number higher, tweeting that it was “treating 32 passengers”.",
+         "treating 32 passengers", "FDNY"),
+    ],
+    ids=["notes", "later-verb-without-speaker", "coordinated-said", "acronym-participle"],
+)
+def test_the_subject_of_the_right_verb(text: str, words: str, expected: str) -> None:
+    assert speaker_of(text, words) == expected

@@ -52,6 +52,7 @@ concluded concludes countered counters shouted pleaded alleged alleges estimated
 disclosed revealed reveals boasted lamented lamenting hailed hails ruled rules wrote writing
 blamed blames cited cites accused accuses praised praises criticized criticised condemned denied
 defended defends remembered remembering remembers mourned mourns mourning confirming captioned penned
+tweeting posting noting stating explaining insisting claiming arguing
 dijo afirmó declaró aseguró señaló explicó añadió sagte erklärte betonte meinte fügte
 dit déclaré affirmé expliqué ajouté detto dichiarato affermato spiegato aggiunto disse afirmou""".split()
 # Forms that are more often plural nouns ("The comments came…") never count as a speech verb.
@@ -530,10 +531,29 @@ _NAMED_AFTER = re.compile(
 
 
 def _before(before: str, book: NameBook) -> str | None:
+    """The subject of the last verb of saying before a quote that has one: "The president added
+    that the country remembers, knows and “…”" is the president's ("remembers" has no subject of
+    its own that is a speaker), and "X hailed … and said “…”" is X's."""
     verbs = list(_VERB_RE.finditer(before))
-    if not verbs:
-        return None
-    verb = verbs[-1]
+    noun_like = _NOUN_LIKE_VERB.search(before)
+    if noun_like:  # "Lowe notes “…”": a noun-like form used as a verb right after a name
+        return noun_like.group("who")
+    for verb in reversed(verbs):
+        clause = re.split(r"[;.!?]\s", before[: verb.start()])[-1]
+        if re.search(r"\b(?:and|but|then)\s*$", clause) and clause.strip() not in ("and", "but", "then"):
+            continue  # "… hailed X and said": the subject is the earlier verb's
+        who = _subject(before, verb, book)
+        if who is not None:
+            return who
+    return None
+
+
+_NOUN_LIKE_VERB = re.compile(
+    rf"(?P<who>{CAPITALISED_RUN.pattern})\s+(?:notes|claims|states|calls|tweets|promises|vows)\s+(?:that\s+)?$"
+)
+
+
+def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
     if verb.group().lower() == "according to":
         m = re.match(rf"\s*{_WHO}", before[verb.end() :])
         return m.group("who") if m else None
@@ -592,7 +612,9 @@ def _before(before: str, book: NameBook) -> str | None:
 
 
 # Between a subject and its verb: nothing but an adverb or an auxiliary ("Voss also said").
-_SUBJECT_ORG = re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<org>(?:{CAPITALISED_RUN.pattern})(?:\s+{_GROUPS})?)\s+[a-z]")
+_SUBJECT_ORG = re.compile(
+    rf"^\s*(?:[Tt]he\s+)?(?P<org>(?:{CAPITALISED_RUN.pattern}|[A-Z]{{2,6}})(?:\s+{_GROUPS})?)(?:\s+[a-z]|,)"
+)
 _ADJACENT = re.compile(r"\s*(?:(?:has|had|have|was|is|also|then|later|again|once|had\s+earlier|\w+ly)\s+)*")
 _APPOSITION = re.compile(
     rf"(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,\s*[^,;:]{{1,140}}?\s*,|\s*\([^)]{{1,80}}\)"
