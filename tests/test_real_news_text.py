@@ -347,3 +347,15 @@ def test_section_headings_between_paragraphs_are_furniture() -> None:
         assert is_boilerplate(Span(at, at + len(heading)), marks), heading
     at = text.index("Harbour wall approved")
     assert not is_boilerplate(Span(at, at + 21), marks)  # the headline is the article's own
+
+
+def test_a_curly_quote_inside_a_curly_quote() -> None:
+    text = "“Harvard employs racist “diversity, equity, and inclusion” policies on its campus,” Noem wrote."
+    assert _quotes(text) == ["Harvard employs racist “diversity, equity, and inclusion” policies on its campus"]
+
+
+def test_said_later_in_the_sentence_attributes_its_quotes() -> None:
+    from tests.test_attribution import speaker_of
+
+    text = "The outbreak is over, but “more flare-ups” are expected, the World Health Organization said on Thursday."
+    assert speaker_of(text, "more flare-ups") == "World Health Organization"

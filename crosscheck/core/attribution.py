@@ -191,7 +191,8 @@ def attribute_quotes(
             # "A “faulty change” knocked it offline, according to a statement from the company."
             end = sentences[min(len(sentences) - 1, bisect.bisect_right(starts, q.outer.end) - 1)].end \
                 if sentences else para.end
-            m = _ACCORDING_LATER.search(masked[q.outer.end : max(end, q.outer.end)])
+            rest = masked[q.outer.end : max(end, q.outer.end)]
+            m = _ACCORDING_LATER.search(rest) or _SAID_LATER.search(rest)
             if m:
                 said, how = ctx.resolve(m.group("who"), q.outer.end, i, out, people), "after"
         if who is None and _is_headline(text, para, paragraphs):
@@ -482,6 +483,10 @@ def _scare(before: str) -> bool:
 
 _ACCORDING_LATER = re.compile(
     rf",\s*according to\s+(?:(?:a|the)\s+statement\s+(?:from|by)\s+)?{_WHO}(?=\s*(?:[.!]|,\s*(?:which|who)\b|$))"
+)
+# "… but “more flare-ups” are expected, the World Health Organization (WHO) said on Thursday."
+_SAID_LATER = re.compile(
+    rf",\s*{_WHO}(?:\s*\([^)]{{1,40}}\))?\s+(?:\w+ly\s+)?(?:said|says|told|added|warned|stated)\b"
 )
 _HEADLINE_AFTER = re.compile(rf"^[\s,]*[—–:-]\s*(?P<name>{CAPITALISED_RUN.pattern})")
 _HEADLINE_BEFORE = re.compile(rf"^\s*(?P<name>{CAPITALISED_RUN.pattern})\s*:\s*$")

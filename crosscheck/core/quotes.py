@@ -118,25 +118,29 @@ def _pair(
             continue
         # A quote is open: does this mark close it?
         if kind in ("close", "either") and ch in pairs.get(open_mark, ""):
-            if nested and ch == '"':
-                nested -= 1  # closes a straight quote inside the open one: "… the "Queen" has …"
+            if nested:
+                nested -= 1  # closes a quote inside the open one, in the same marks: "… the "Queen" has …"
                 continue
             if pos > open_at + 1:
                 found.append(Span(open_at, pos + 1))
             open_at, open_mark = None, None
+        elif kind == "open" and ch == open_mark and _nested_pair(text, pos, region.end, pairs.get(ch, "")) and (
+            not _LEAD_IN.search(text[max(region.start, pos - 40) : pos])  # "said: “" starts a new quote
+        ):
+            nested += 1  # a short quotation inside the open one, in the same marks, closed again
         elif kind == "open" and ch == open_mark and ch not in "\"'":
             # The same opening mark again before a close: the first one was a stray.
             open_at = pos
-        elif kind == "open" and ch == open_mark == '"' and _nested_pair(text, pos, region.end):
-            nested += 1  # a straight quote opened inside a straight quote, and closed again
     return found, open_at
 
 
-def _nested_pair(text: str, pos: int, end: int) -> bool:
-    """A straight mark that opens a short quotation inside another: a closing straight mark
-    follows within a few words and the outer quotation goes on after it."""
-    m = re.match(r'"[^"\n]{1,60}?"(?=[ \t]+[\w(])', text[pos:end])
-    return bool(m)
+def _nested_pair(text: str, pos: int, end: int, closers: str) -> bool:
+    """A mark that opens a short quotation inside another in the same marks: its closing mark
+    follows within a few words, and the outer quotation goes on after it."""
+    if not closers:
+        return False
+    opener, close = re.escape(text[pos]), re.escape(closers)
+    return bool(re.match(rf"{opener}[^{opener}{close}\n]{{1,60}}?[{close}](?=[ \t]+[\w(])", text[pos:end]))
 
 
 def _role_double(text: str, pos: int) -> str | None:
