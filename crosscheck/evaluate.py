@@ -53,9 +53,10 @@ class SpeakerScore(Score):
         if same_speaker(said, want):
             self.found += 1
         elif said is None or (want is not None and _looks_named(want) and not _looks_named(said)
-                              and said[:1].islower()):
-            # No speaker, or a role as the article writes it ("the player") where gold names the
-            # person: the engine declined to guess, which is a miss but not a wrong name.
+                              and (said[:1].islower() or said.split()[-1][:1].islower())):
+            # No speaker, or a role as the article writes it ("the player", "California officials")
+            # where gold names the person or body: the engine declined to guess, which is a miss
+            # but not a wrong name.
             self.unknown += 1
             self.misses.append(f"{where}: {said or 'unknown'} ≠ {want!r}")
         else:

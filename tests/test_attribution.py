@@ -169,6 +169,17 @@ def test_nationality_description_resolves_to_the_person_of_that_nationality() ->
     assert speaker_of(text, "We will sign the agreement in June") == "Kenji Arata"
 
 
+def test_a_title_in_two_parts_names_its_holder_from_another_article() -> None:
+    # "the Finance Minister and Deputy Prime Minister" is one person; this article never names
+    # him, another does — and the Prime Minister named here is not him.
+    text = (
+        "Prime Minister Ana Ruiz opened the session on Monday.\n\n"
+        "“We will sign the agreement in June,” the Finance Minister and Deputy Prime Minister said."
+    )
+    other = "Finance Minister Tomas Brandt spoke to reporters."
+    assert speaker_of(text, "We will sign the agreement in June", other) == "Tomas Brandt"
+
+
 # --- surnames -----------------------------------------------------------------------------------
 
 

@@ -106,8 +106,10 @@ _AFTER_HOW = re.compile(
 _AFTER_STATEMENT = re.compile(
     rf"^[\s,.;:–—-]{{0,4}}(?:read|reads|according to)\s+(?:a|the)\s+statement\s+(?:\w+\s+)?(?:by|from)\s+{_WHO}"
 )
+# "the Finance Minister and Deputy Prime Minister said": one person holding two titles
+_AND_TITLE = rf"\s+and\s+(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{_ROLES_RE})\b"
 _AFTER_WHO_FIRST = re.compile(
-    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:\s+(?:senior|junior))?(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
+    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:{_AND_TITLE})?(?:\s+(?:senior|junior))?(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
     rf"(?P<verb>{VERB})\b"
 )
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
@@ -240,9 +242,18 @@ class _Context:
             return _NOBODY
         desc = _DESCRIPTION.fullmatch(who) or (_DESCRIPTION.match(who) if who[:1].islower() else None)
         if desc and desc.group("head").lower() in ("statement", "source", "sources"):
-            # "the statement said": whoever issued it, when the article has just named them
+            # "the statement concluded": whoever issued it — the speaker of the quote just before,
+            # else the institution the article has just named
+            if i > 0 and done[i - 1].speaker and self.quotes[i - 1].outer.end >= self._paragraph_floor(pos, 1):
+                return _Said(done[i - 1].speaker, False, people[i - 1])
             issuer = self._institution_before(pos, i, done, people) or self._organisation("company", pos)
             return _Said(issuer, False, False) if issuer else _NOBODY
+        if low in ("officials", "official", "spokespeople", "representatives"):
+            # "officials said", after "CDFW officials made the decision": those officials
+            named = list(re.finditer(rf"(?:{CAPITALISED_RUN.pattern}|\b[A-Z]{{2,6}})\s+{low}\b",
+                                     self.masked[self._paragraph_floor(pos, 3) : pos]))
+            if named:
+                return _Said(_as_written(named[-1].group()), False, False)
         if desc or re.fullmatch(_GROUPS, who, re.I):
             said = self._role(who, desc.group("head").lower() if desc else low, pos)
             if said.person and said.who == _as_written(who) and re.match(r"(?i)the\b", who):
@@ -369,11 +380,14 @@ class _Context:
                    if (head in m.roles or _ROLE_ALIASES.get(head) in m.roles or head in _alias_roles(m.roles))
                    and (nationality is None or nationality in m.roles)}
         wanted = {w for w in re.findall(r"[a-z-]+", who.lower()) if w in ROLE_WORDS} - NATIONALITY_WORDS
-        if len(holders) > 1 and len(wanted) > 1:  # "the Finance Minister": the minister of finance
-            exact = {m.name for m in self.book.own if m.name in holders and wanted <= _alias_roles(m.roles)}
-            holders = exact or holders
+        if len(wanted) > 1:  # "the Finance Minister": the minister of finance, not the prime minister
+            holders = {m.name for m in self.book.own if m.name in holders and wanted <= _alias_roles(m.roles)}
         if not holders and nationality:
             holders = {m.name for m in self.book.own if nationality in m.roles}
+        if not holders and len(wanted) >= 2:
+            # "the Finance Minister and Deputy Prime Minister": a title this specific names the one
+            # person the story gives it, even if this article does not name them
+            holders = {m.name for m in self.book.others if wanted <= _alias_roles(m.roles)}
         if len(holders) == 1:
             return _Said(holders.pop(), False, True)
         if head not in _PERSON_HEADS and re.match(r"(?i)the\b", who.strip()):
@@ -620,7 +634,10 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
 _SUBJECT_ORG = re.compile(
     rf"^\s*(?:[Tt]he\s+)?(?P<org>(?:{CAPITALISED_RUN.pattern}|[A-Z]{{2,6}})(?:\s+{_GROUPS})?)(?:\s+[a-z]|,)"
 )
-_ADJACENT = re.compile(r"\s*(?:(?:has|had|have|was|is|also|then|later|again|once|had\s+earlier|\w+ly)\s+)*")
+_ADJACENT = re.compile(
+    rf"(?:{_AND_TITLE})?\s*"  # a title in two parts: "the Finance Minister and Deputy Prime Minister"
+    r"(?:(?:has|had|have|was|is|also|then|later|again|once|had\s+earlier|\w+ly)\s+)*"
+)
 _APPOSITION = re.compile(
     rf"(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,\s*[^,;:]{{1,140}}?\s*,|\s*\([^)]{{1,80}}\)"
     rf"|\s+(?:of|from|at|with)\s+(?:the\s+)?[\w .’'&-]{{1,60}}?)\s*(?:\w+ly\s*)?$"
