@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 Ref = tuple[str, str]  # (file key, anchor)
 
 
@@ -98,17 +100,24 @@ def same_speaker(said: str | None, want: str | None) -> bool:
         return True
     if re.fullmatch(re.escape(b) + r"\s+(?:officials?|spokes(?:man|woman|person|people)|representatives?)", a):
         return True  # "Turkish Airlines officials" speak for Turkish Airlines
-    wa = [w for w in a.split() if not re.fullmatch(r"\w\.?", w)]
-    wb = [w for w in b.split() if not re.fullmatch(r"\w\.?", w)]
+    wa = [_SAME_ROLE.get(w, w) for w in a.split() if not re.fullmatch(r"\w\.?", w)]
+    wb = [_SAME_ROLE.get(w, w) for w in b.split() if not re.fullmatch(r"\w\.?", w)]
     if not wa or not wb:
         return False
     if wa == wb:
         return True
+    if len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and min(len(wa[-1]), len(wb[-1])) >= 4 \
+            and Levenshtein.distance(wa[-1], wb[-1]) == 1 and said[:1].isupper():
+        return True  # an outlet's misspelling of the same person: "Margaret Chen" / "Margaret Chan"
     small, large = sorted((wa, wb), key=len)
     if set(small) <= set(large) and small[-1] == large[-1]:
         return True  # "Chan" / "Margaret Chan"; "spokeswoman" / "company spokeswoman"
     core = [w for w in large if w not in _ORG_SUFFIXES]
     return core == small and len(core) < len(large)
+
+
+# Words for one role ("the attorneys" are "Ash's lawyers")
+_SAME_ROLE = {"attorneys": "lawyers", "attorney": "lawyer", "counsel": "lawyer"}
 
 
 def _initials(acronym: str, name: str) -> bool:

@@ -255,3 +255,15 @@ def test_an_organisation_opening_the_sentence_of_a_participle() -> None:
 )
 def test_the_subject_of_the_right_verb(text: str, words: str, expected: str) -> None:
     assert speaker_of(text, words) == expected
+
+
+def test_japanese_voices_from_a_group_are_not_the_topic_s_words() -> None:
+    # 「…」という声: words going round in a group, not what the person of the paragraph said
+    text = ("山田太郎首相は改革に取り組んできました。\n"
+            "しかし、党内からは「今の政権では選挙を戦えない」という声も出ていました。\n"
+            "山田太郎首相は「来年の選挙には出馬しない」と述べた。\n"
+            "「厳しい」という声もあります。")
+    found = dict(speakers(text))
+    assert found["今の政権では選挙を戦えない"] == "党内"
+    assert found["来年の選挙には出馬しない"] == "山田太郎"
+    assert found["厳しい"] is None

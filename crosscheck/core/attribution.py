@@ -605,7 +605,11 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
     for m in _DESCRIPTION.finditer(tail):
         candidates.append((m.end(), m.group()))
     for m in re.finditer(rf"\b{_GROUPS}\b", tail, re.I):
-        candidates.append((m.end(), m.group()))
+        named = re.search(r"(?:[A-Z][\w’'.-]*[ \t]+(?:(?:and|of)[ \t]+)?){1,4}$", tail[: m.start()])
+        if m.group()[:1].isupper() and named:  # "West Midlands Police": the force, not a police officer
+            candidates.append((m.end(), named.group() + m.group()))
+        else:
+            candidates.append((m.end(), m.group()))
     participle = verb.group().lower().endswith("ing") and tail.rstrip().endswith(",")
     opening = _SUBJECT_ORG.match(clause)
     if verb.group().lower().endswith("ing") and opening and not any(

@@ -29,6 +29,8 @@ _JA_VERB = re.compile(r"(?:述べ|語っ|語り|話し|話す|強調|表明|説�
 _JA_HEADLINE = re.compile(
     r"(?:^|[\s、。])([\u4e00-\u9fff]{1,6}(?:首相|総理|大統領|大臣|長官|知事|市長|社長|会長|代表|氏))$"
 )
+# 「…」という声 / との意見 / という指摘: words going round, attributed to no one in particular
+_JA_VOICES = re.compile(r"^\s*(?:という|との|といった)(?:声|意見|指摘|見方|批判|不満|懸念)")
 _JA_SUBJECT_AFTER = re.compile(r"^\s*と[、,]?\s*([\u4e00-\u9fff\u30a0-\u30ffー・]{1,12})(?:は|が)")
 _JA_TITLES = re.compile(
     r"(?:前|元|現)?(?:内閣総理大臣|総理大臣|総理|首相|大統領|官房長官|大臣|長官|知事|市長|町長|村長|社長|会長|代表|委員長|"
@@ -64,6 +66,10 @@ def cjk_speaker(
         name = _cjk_name(subject_after.group(1), book)
         if name:
             return name, "after"
+    if _JA_VOICES.match(after):
+        # 自民党内からは「…」という声も出ていました: voices from a group, not the topic's words
+        group = re.search(r"([\u4e00-\u9fff\u30a0-\u30ffー・]{2,12})(?:から|より)(?:は|も)?\s*$", before)
+        return (group.group(1), "before") if group else (None, "")
     if not _JA_SAY.match(after) and not re.search(r"(?:と|として)[^「」]{0,6}$", before):
         return None, ""
     name = _topic_person(before, book)
