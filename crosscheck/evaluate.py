@@ -16,6 +16,8 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from crosscheck.core.people import is_acronym_of
+
 Ref = tuple[str, str]  # (file key, anchor)
 
 
@@ -96,7 +98,7 @@ def same_speaker(said: str | None, want: str | None) -> bool:
     if said is None or want is None:
         return said is None and want is None
     a, b = _speaker_key(said), _speaker_key(want)
-    if a == b or _initials(said, want) or _initials(want, said):
+    if a == b or is_acronym_of(said, want) or is_acronym_of(want, said):
         return True
     if re.fullmatch(re.escape(b) + r"\s+(?:officials?|spokes(?:man|woman|person|people)|representatives?)", a):
         return True  # "Turkish Airlines officials" speak for Turkish Airlines
@@ -118,12 +120,6 @@ def same_speaker(said: str | None, want: str | None) -> bool:
 
 # Words for one role ("the attorneys" are "Ash's lawyers")
 _SAME_ROLE = {"attorneys": "lawyers", "attorney": "lawyer", "counsel": "lawyer"}
-
-
-def _initials(acronym: str, name: str) -> bool:
-    """"WHO" is "World Health Organization"; "FDNY" is "New York Fire Department"."""
-    caps = "".join(w[0] for w in name.split() if w[:1].isupper())
-    return acronym.isupper() and len(acronym) >= 2 and sorted(acronym) == sorted(caps)
 
 
 def _looks_named(name: str) -> bool:

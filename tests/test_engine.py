@@ -491,3 +491,31 @@ def test_a_sum_rounded_differently_is_not_a_factual_conflict() -> None:
     b = Source(id="s2", path="b.txt", text="The company employs 65,000 people worldwide, its filing showed.")
     groups = analyze([a, b]).groups
     assert groups and not [f for g in groups for f in g.findings if f["kind"] == "factual_conflict"]
+
+
+def test_one_sentence_quoted_the_same_way_up_to_a_point_is_one_group() -> None:
+    # Both outlets quote the mayor word for word for nine words, then diverge: the same
+    # sentence quoted differently, which is what the reader needs to see side by side.
+    one = "It is only the second time that the harbour pier has been rebuilt before the storms came"
+    two = "It is only the second time that the council has agreed on anything so quickly"
+    a = article("herald", "Council backs harbour pier", [VOTE, f"“{one},” Mayor Elena Voss said.", COST])
+    b = article("coastal", "Pier plan approved", [VOTE, f"“{two},” Mayor Elena Voss said.", COST])
+    g = group_with(compare(a, b), "s1", one)
+    assert g is not None and g.kind == "quote"
+    assert sorted(m.source for m in g.members) == ["s1", "s2"]
+
+    # The same opening from two different people is two statements.
+    b = article("coastal", "Pier plan approved", [VOTE, f"“{two},” council leader Tomas Brandt said.", COST])
+    c = compare(a, b)
+    assert group_with(c, "s1", one) is None and group_with(c, "s2", two) is None
+
+
+def test_a_short_fragment_links_when_the_speaker_is_named_by_acronym_in_one_outlet() -> None:
+    whole = "Crews are treating 32 passengers with non-life-threatening injuries at the terminal"
+    a = article("herald", "Ferry hits pier", [VOTE, f"The HFRS tweeted: “{whole}.”", COST])
+    b = article("coastal", "Ferry crash", [
+        VOTE, "The Harbour Fire Rescue Service said it was treating 29 passengers for “non-life-threatening injuries”.",
+        COST,
+    ])
+    g = group_with(compare(a, b), "s2", "non-life-threatening injuries")
+    assert g is not None and sorted(m.source for m in g.members) == ["s1", "s2"]

@@ -15,12 +15,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.normalize import STOPWORDS
+from crosscheck.core.people import is_acronym_of
 from crosscheck.core.units import Unit
 
 CANDIDATES_PER_UNIT = 12
@@ -170,6 +172,11 @@ def _quote_link(units: Sequence[Unit], i: int, j: int, settings: Settings) -> Li
         return Link(short_i, long_i, contained, "fragment")
     if len(short) <= 2 and _contiguous(short, long_) and all(speakers) and agree:
         return Link(short_i, long_i, 0.5, "scare")  # one or two words: only with the same named speaker
+    if agree and all(speakers) and units[short_i].sure and units[long_i].sure and _shared_run(short, long_) >= 8:
+        # One sentence, quoted word for word up to a point and differently after it ("It is also
+        # only the second time that the impact …" / "… that the high probability …"): a
+        # discrepancy worth showing side by side, not two statements
+        return Link(i, j, same, "same")
     return None
 
 
@@ -188,6 +195,14 @@ def _by_context(units: Sequence[Unit], clusters: _Clusters, short: int, links: l
     return None
 
 
+def _shared_run(short: tuple[str, ...], long_: tuple[str, ...]) -> int:
+    """The longest run of words the two quotes share, counted only when it carries two
+    content words at least (a shared "and I think that it is the" is no evidence)."""
+    m = SequenceMatcher(None, short, long_, autojunk=False).find_longest_match(0, len(short), 0, len(long_))
+    run = short[m.a : m.a + m.size]
+    return m.size if sum(t not in STOPWORDS for t in run) >= 2 else 0
+
+
 def _content_same(short: tuple[str, ...], long_: tuple[str, ...]) -> float:
     a = [t for t in short if t not in STOPWORDS]
     b = [t for t in long_ if t not in STOPWORDS]
@@ -200,7 +215,7 @@ _LEGAL = re.compile(r"\s+(?:Inc|Corp|Corporation|Ltd|plc|LLC|Co|Group|Systems)\.
 def _same_speaker(a: str, b: str) -> bool:
     """One speaker under two spellings: "Facebook" and "Facebook Inc", "Ardern" and "Jacinda Ardern"."""
     a, b = _LEGAL.sub("", a), _LEGAL.sub("", b)
-    return a == b or a.split()[-1] == b.split()[-1]
+    return a == b or a.split()[-1] == b.split()[-1] or is_acronym_of(a, b) or is_acronym_of(b, a)
 
 
 def _one_gap(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:

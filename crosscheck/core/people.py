@@ -320,3 +320,10 @@ def _index(pool: list[Mention], which: int) -> dict[str, list[Mention]]:
 
 def is_pronoun(word: str) -> bool:
     return bool(_PRONOUN.match(word))
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    """``WHO`` is the World Health Organization; ``FDNY`` the New York Fire Department (the
+    letters of the name's capitalised words, in any order, as agencies reorder them)."""
+    caps = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return acronym.isupper() and len(acronym) >= 2 and sorted(acronym) == sorted(caps)
