@@ -229,3 +229,33 @@ def test_no_speaker_when_the_text_does_not_say(text: str) -> None:
 def test_a_scare_quote_does_not_borrow_a_speaker_from_context() -> None:
     text = "Elena Voss opened the meeting on Monday. The plan was dismissed as “a fantasy” in the local paper."
     assert speaker_of(text, "a fantasy") is None
+
+
+def test_officials_said_after_a_body_s_statement_are_that_body() -> None:
+    text = (
+        "“We will sign the agreement in June,” read a statement issued by the Harbour Authority.\n\n"
+        "Divers inspected the hull on Monday.\n\n"
+        f"“{PIER_WORDS},” officials said."
+    )
+    assert speaker_of(text, PIER_WORDS) == "Harbour Authority"
+    # After a person's quote, "officials" are not that person: they stay as written.
+    text = (
+        "“We will sign the agreement in June,” Mayor Elena Voss said.\n\n"
+        f"“{PIER_WORDS},” officials said."
+    )
+    assert speaker_of(text, PIER_WORDS) == "officials"
+
+
+def test_it_also_said_carries_on_the_body_that_is_the_subject() -> None:
+    # "It" is the DHS (the subject before), not the Harbour Trust it accused; "also" may stand
+    # between the pronoun and the verb.
+    text = (
+        "The DHS accused the Harbour Trust of neglecting the pier. It also said that the ruling "
+        f"holds the trust “{PIER_WORDS}.”"
+    )
+    assert speaker_of(text, PIER_WORDS + ".") == "DHS"
+
+
+def test_a_line_in_capitals_is_not_an_acronym_speaker() -> None:
+    text = f"THE PIER WAS CLOSED ON MONDAY. It said the repairs mean “{PIER_WORDS}.”"
+    assert speaker_of(text, PIER_WORDS + ".") is None

@@ -112,6 +112,8 @@ _AFTER_WHO_FIRST = re.compile(
     rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:{_AND_TITLE})?(?:\s+(?:senior|junior))?(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
     rf"(?P<verb>{VERB})\b"
 )
+# An organisation's acronym ("the DHS said"), not a word of a line set in capitals
+_ACRONYM = re.compile(r"(?<![A-Z] )\b[A-Z]{2,6}\b(?![’'.-]\w| [A-Z]{2})")
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
 _ORG_WORDS = ORGANISATION_WORDS | set(_INSTITUTIONS)
 _PLURAL_PRONOUNS = {"they", "it", "we"}
@@ -254,6 +256,10 @@ class _Context:
                                      self.masked[self._paragraph_floor(pos, 3) : pos]))
             if named:
                 return _Said(_as_written(named[-1].group()), False, False)
+            if i > 0 and done[i - 1].speaker and not people[i - 1] \
+                    and self.quotes[i - 1].outer.end >= self._paragraph_floor(pos, 2):
+                # "…,” read a statement issued by CDFW. … “…,” officials said: the body just quoted
+                return _Said(done[i - 1].speaker, False, False)
         if desc or re.fullmatch(_GROUPS, who, re.I):
             said = self._role(who, desc.group("head").lower() if desc else low, pos)
             if said.person and said.who == _as_written(who) and re.match(r"(?i)the\b", who):
@@ -351,8 +357,10 @@ class _Context:
         ceiling = self.starts[k] if k >= 0 and self.starts[k] > floor else pos
         window = self.masked[floor:ceiling]
         best: tuple[int, str] | None = None
+        subject: tuple[int, str] | None = None
         known = {name for _, name in self.organisations()}
-        for m in CAPITALISED_RUN.finditer(window):
+        runs = sorted([*CAPITALISED_RUN.finditer(window), *_ACRONYM.finditer(window)], key=lambda m: m.start())
+        for m in runs:
             words = m.group().split()
             run = re.sub(r"[’']s$", "", m.group())
             lead = window[max(0, m.start() - 8) : m.start()].lower().split()
@@ -360,6 +368,10 @@ class _Context:
                 continue  # "the last patient in Liberia": a place in passing, not who speaks
             if _org_word(words) or any(w.isupper() and len(w) > 1 for w in words) or run in known:
                 best = (m.start(), _as_written(run))
+                if re.search(r"(?:^|[.!?]\s+|\n)(?:The\s+)?$", window[: m.start()]):
+                    subject = best
+        # "The DHS accused Harvard … It also said": "it" carries on the subject, not the object
+        best = subject or best
         lower_groups = rf"\b(?:[Tt]he\s+)?({_GROUPS}|(?:company|government|ministry|court|agency|club|council))\b"
         for m in re.finditer(lower_groups, window):
             if best is None or m.start() > best[0]:
@@ -640,7 +652,7 @@ _SUBJECT_ORG = re.compile(
 )
 _ADJACENT = re.compile(
     rf"(?:{_AND_TITLE})?\s*"  # a title in two parts: "the Finance Minister and Deputy Prime Minister"
-    r"(?:(?:has|had|have|was|is|also|then|later|again|once|had\s+earlier|\w+ly)\s+)*"
+    r"(?:(?:has|had|have|was|is|also|then|later|again|once|had\s+earlier|\w+ly)(?:\s+|$))*"
 )
 _APPOSITION = re.compile(
     rf"(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,\s*[^,;:]{{1,140}}?\s*,|\s*\([^)]{{1,80}}\)"
