@@ -259,3 +259,16 @@ def test_it_also_said_carries_on_the_body_that_is_the_subject() -> None:
 def test_a_line_in_capitals_is_not_an_acronym_speaker() -> None:
     text = f"THE PIER WAS CLOSED ON MONDAY. It said the repairs mean “{PIER_WORDS}.”"
     assert speaker_of(text, PIER_WORDS + ".") is None
+
+
+def test_words_from_the_subject_s_letter_are_the_subject_s() -> None:
+    text = (
+        "The pier was closed on Monday.\n\n"
+        "In a letter to the council, Mayor Elena Voss gave the trust “the opportunity” to repair it.\n\n"
+        f"“{PIER_WORDS}.”"
+    )
+    assert speakers(text) == [("the opportunity", "Elena Voss"), (PIER_WORDS + ".", "Elena Voss")]
+    # Without the letter, a phrase in quotation marks after a verb that is not one of saying
+    # is nobody's.
+    text = "Mayor Elena Voss gave the trust “the opportunity” to repair it."
+    assert speakers(text) == [("the opportunity", None)]

@@ -210,6 +210,8 @@ def attribute_quotes(
             who = _before(before, book)
             if who is not None:
                 said, how = ctx.resolve(who, q.outer.start, i, out, people), "before"
+        if said.who is None and not after_previous and (m := _IN_WRITING.search(before)):
+            said, how = ctx.resolve(m.group("who"), q.outer.start, i, out, people), "before"
         if said.who is None and not _scare(before):
             inherited = _inherit(i, quotes, out, para, paragraphs, masked, ctx)
             if inherited.speaker is not None:
@@ -513,6 +515,13 @@ _ACCORDING_LATER = re.compile(
 # "… but “more flare-ups” are expected, the World Health Organization (WHO) said on Thursday."
 _SAID_LATER = re.compile(
     rf",\s*{_WHO}(?:\s*\([^)]{{1,40}}\))?\s+(?:\w+ly\s+)?(?:said|says|told|added|warned|stated)\b"
+)
+# "In a letter to the university, Noem gave Harvard “the opportunity” …": words from the
+# letter, statement or post of the sentence's subject
+_IN_WRITING = re.compile(
+    r"(?:^|[.!?]\s+)\s*In\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:letter|statement|post|interview|e-?mail|memo|tweet|video|speech|op-ed|essay|message|filing)\b"
+    rf"[^,.;:]{{0,80}},\s*{_WHO}\s+(?:\w+ly\s+)?[a-z]+"
 )
 _HEADLINE_AFTER = re.compile(rf"^[\s,]*[—–:-]\s*(?P<name>{CAPITALISED_RUN.pattern})")
 _HEADLINE_BEFORE = re.compile(rf"^\s*(?P<name>{CAPITALISED_RUN.pattern})\s*:\s*$")
