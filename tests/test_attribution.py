@@ -272,3 +272,13 @@ def test_words_from_the_subject_s_letter_are_the_subject_s() -> None:
     # is nobody's.
     text = "Mayor Elena Voss gave the trust “the opportunity” to repair it."
     assert speakers(text) == [("the opportunity", None)]
+
+
+def test_called_and_said_belong_to_the_named_subject_of_the_sentence() -> None:
+    text = (
+        "The pier was closed on Monday.\n\n"
+        "Mayor Elena Voss called the plan “a disgrace” and said it “will not pass.”"
+    )
+    assert speakers(text) == [("a disgrace", "Elena Voss"), ("will not pass.", "Elena Voss")]
+    # A capitalised first word is not a subject by itself: "Workers … and said" are no one named.
+    assert speaker_of("Workers at the pier hailed the plan and said it “will not pass.”", "will not pass.") is None

@@ -92,6 +92,12 @@ def test_an_unclosed_quote_opening_a_sentence_ends_with_its_paragraph() -> None:
     assert _quotes(text) == ["The work will start in June."]
 
 
+def test_an_unclosed_quote_after_said_it_ends_with_its_paragraph() -> None:
+    # A saved page cut off before the closing mark: "… and said it “undermines …"
+    text = "The trust called the ruling unfair and said it \u201cundermines the work on the quay."
+    assert _quotes(text) == ["undermines the work on the quay."]
+
+
 def test_a_stray_mark_swallows_nothing() -> None:
     text = "“The council met on Monday.\n\nIt approved the harbour wall, the mayor said."
     assert _quotes(text) == []

@@ -578,14 +578,32 @@ def _before(before: str, book: NameBook) -> str | None:
     noun_like = _NOUN_LIKE_VERB.search(before)
     if noun_like:  # "Lowe notes “…”": a noun-like form used as a verb right after a name
         return noun_like.group("who")
+    coordinated = None
     for verb in reversed(verbs):
         clause = re.split(r"[;.!?]\s", before[: verb.start()])[-1]
         if re.search(r"\b(?:and|but|then)\s*$", clause) and clause.strip() not in ("and", "but", "then"):
+            coordinated = coordinated or clause
             continue  # "… hailed X and said": the subject is the earlier verb's
         who = _subject(before, verb, book)
         if who is not None:
             return who
+    if coordinated:
+        # "Harvard called the decision “retaliatory” and said …" with no earlier verb of saying:
+        # the subject that opens the sentence
+        people = [m for m in CAPITALISED_RUN.finditer(coordinated) if _is_person_run(m.group(), book)]
+        if people and people[0].start() <= 3:
+            return people[0].group()
+        opening = _SUBJECT_ORG.match(coordinated)
+        if opening and not people and _capitalised_midsentence(opening.group("org").split()[-1], book):
+            return opening.group("org")  # a name ("Harvard"), not a capitalised first word ("Workers")
     return None
+
+
+def _capitalised_midsentence(word: str, book: NameBook) -> bool:
+    """Whether the story writes ``word`` with a capital inside a sentence: a name, not a common
+    noun that only opens one."""
+    pattern = re.compile(rf"[\w,;]\s+{re.escape(word)}\b")
+    return word.isupper() or any(pattern.search(text) for text in book.texts)
 
 
 _NOUN_LIKE_VERB = re.compile(

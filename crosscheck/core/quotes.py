@@ -79,7 +79,10 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
     return quotes
 
 
-_LEAD_IN = re.compile(r"(?:[:：]|\b(?:said|says|added|told \w+|wrote|stated|declared))\s*$", re.I)
+_LEAD_IN = re.compile(
+    r"(?:[:：]|\b(?:said|says|added|told \w+|wrote|stated|declared)(?:\s+(?:that|it|he|she|they|the \w+))?)\s*$",
+    re.I,
+)
 
 
 def _introduced(text: str, para: Span, at: int) -> bool:
