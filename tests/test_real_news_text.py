@@ -274,6 +274,34 @@ def test_more_page_clutter() -> None:
     assert not marked("will meet again in June")
 
 
+def test_captions_without_credit_and_the_writer_s_note_are_boilerplate() -> None:
+    from crosscheck.core.model import Span
+
+    text = (
+        "The harbour wall was approved on Tuesday after years of debate about the floods.\n\n"
+        "Mayor Anna Berg and her deputy Tom Lyle leave the council chamber together on Tuesday.\n\n"
+        "Divers inspect the old wall at the quay in Dover in 2019.\n\n"
+        "The mayor leaves office in June, when the works begin.\n\n"
+        "Berg sits on the harbour board, which meets on Friday.\n\n"
+        "The council will meet again in June to set the budget.\n\n"
+        "Jane Doe is a Dover native who has covered the harbour since 2017.\n"
+    )
+    source = _source(text)
+    marks = find_boilerplate([source])[source.id]
+
+    def marked(words: str) -> bool:
+        at = text.index(words)
+        return is_boilerplate(Span(at, at + len(words)), marks)
+
+    assert marked("leave the council chamber together")
+    assert marked("Divers inspect the old wall")
+    assert marked("who has covered the harbour")
+    # Narrative in the present tense is not a caption: no picture's verb, or no caption's date.
+    assert not marked("The mayor leaves office in June")
+    assert not marked("Berg sits on the harbour board")
+    assert not marked("debate about the floods")
+
+
 def test_a_short_quote_with_one_word_left_out_joins_its_statement() -> None:
     a = "“I know when I have enough left in the tank to do this job justice,” Anna Berg said."
     b = "An emotional Anna Berg said she did not have “enough in the tank” for another term."

@@ -107,6 +107,7 @@ _IMAGE_FILE = re.compile(
 
 def find_clutter(source: Source) -> list[tuple[Span, str]]:
     found = list(_clutter(source)) + list(_subheadings(source))
+    found += _furniture(source.analysis_text, source.paragraphs, source.sentences)
     # Two title-like lines right after other clutter: more of the same list of links.
     text, paras = source.analysis_text, source.paragraphs
     marked = {k for k, p in enumerate(paras) if any(m.contains(p) for m, _ in found)}
@@ -215,6 +216,45 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
         f = _IMAGE_FILE.match(piece)
         if f:
             yield Span(para.start, para.start + f.end()), "image file"
+
+
+# A photo caption without its credit: one sentence in the present tense of what a picture shows
+# ("X sits beside …", "Staff members conduct …", "X and Y leave the press conference"), dated the
+# way captions are ("on Thursday", "in 2014", "Oct. 2, 2025"). News narrative is in the past tense.
+_CAPTION_VERB = re.compile(
+    r"^[A-Z][^.!?“”\"]{0,90}?[a-z,]\s+(?:sits|sit|stands|stand|walks|walk|holds|hold|conducts|conduct|gestures|"
+    r"waves|wave|poses|pose|reacts|react|looks on|look on|celebrates|celebrate|waits|wait|carries|carry|"
+    r"inspects|inspect|embraces|embrace|mourns|mourn|prays|pray|(?:is|are) (?:seen|pictured|shown)|"
+    r"leaves the|leave the|arrives at|arrive at|attends|attend)\b"
+)
+# The same verbs in their figurative senses: news, not a picture ("sits on the board", "holds talks")
+_NOT_A_PICTURE = re.compile(
+    r"\b(?:sits?|stands?) (?:on|by|for|at \d)\b|\bholds? (?:talks|office|power|elections?|hearings?|"
+    r"(?:a|an|the) (?:meeting|press conference|vote|referendum|seat|post|lead|record|majority|title|view|stake))\b"
+)
+_CAPTION_DATE = re.compile(
+    r"\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bin (?:19|20)\d\d\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
+)
+# "Jane Doe is a Detroit native who has covered the town since 2017": the writer's note at the end
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\b[^.]{0,120}?"
+    r"\b(?:who (?:has )?(?:covered|covers|reported|reports|writes|written|joined)|reporter|correspondent|"
+    r"journalist|columnist|staff writer|contributing writer)\b"
+)
+
+
+def _furniture(text: str, paras: tuple[Span, ...], sentences: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
+    """Captions that lost their credit, and the writer's note at the end of the article."""
+    for k, para in enumerate(paras):
+        piece = text[para.start : para.end].strip()
+        one_sentence = sum(para.start <= s.start < para.end for s in sentences) <= 1
+        if one_sentence and _length(piece) <= 60 and _CAPTION_VERB.match(piece) and _CAPTION_DATE.search(piece) and (
+            not _NOT_A_PICTURE.search(piece)
+        ):
+            yield para, "caption"
+        elif k >= len(paras) - 3 and _AUTHOR_BIO.match(piece):
+            yield para, "author note"
 
 
 def _title_like(line: str) -> bool:
