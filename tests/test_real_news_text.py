@@ -393,3 +393,13 @@ def test_said_later_in_the_sentence_attributes_its_quotes() -> None:
 
     text = "The outbreak is over, but “more flare-ups” are expected, the World Health Organization said on Thursday."
     assert speaker_of(text, "more flare-ups") == "World Health Organization"
+
+
+def test_a_quote_cut_off_in_mid_word_at_the_end_of_a_saved_page_still_links() -> None:
+    whole = "“The new wall will protect every house on the quay,” Anna Berg said."
+    cut = "The council met on Tuesday.\n\nAnna Berg said: “The new wall wi"
+    groups = [g for g in analyze([_source(whole), _source(cut, "s2")]).groups if g.kind == "quote"]
+    assert [sorted(m.source for m in g.members) for g in groups] == [["s1", "s2"]]
+    # Offsets stay on the text as shown: the member is the cut-off words, last letters included.
+    (member,) = [m for m in groups[0].members if m.source == "s2"]
+    assert member.text == "The new wall wi"

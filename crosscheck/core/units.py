@@ -199,6 +199,10 @@ def make_unit(source: Source, order: int, kind: str, span: Span) -> Unit:
 
 def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None, partial: bool, how: str) -> Unit:
     tokens = tokenize(source.text, span)
+    if kind == "quote" and len(tokens) > 2 and source.text[span.end - 1 : span.end].isalpha() and (
+        not source.text[span.end :].strip()
+    ):
+        tokens = tokens[:-1]  # a saved page cut off in mid-word ("Ole has achieved e"): match without it
     first = tokens[0].span.start if tokens else -1
     found = figures(tokens)
     in_figure = {k for _, i, last in found for k in range(i, last + 1)}
