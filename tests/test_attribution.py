@@ -282,3 +282,11 @@ def test_called_and_said_belong_to_the_named_subject_of_the_sentence() -> None:
     assert speakers(text) == [("a disgrace", "Elena Voss"), ("will not pass.", "Elena Voss")]
     # A capitalised first word is not a subject by itself: "Workers … and said" are no one named.
     assert speaker_of("Workers at the pier hailed the plan and said it “will not pass.”", "will not pass.") is None
+
+
+def test_they_are_the_group_just_quoted_not_a_word_inside_a_compound() -> None:
+    text = (
+        "The lawyers said the government-recommended sentence “ignores the facts” of the case.\n\n"
+        f"They called the ruling “{PIER_WORDS}.”"
+    )
+    assert speaker_of(text, PIER_WORDS + ".") == "lawyers"

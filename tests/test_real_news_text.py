@@ -98,6 +98,14 @@ def test_an_unclosed_quote_after_said_it_ends_with_its_paragraph() -> None:
     assert _quotes(text) == ["undermines the work on the quay."]
 
 
+def test_a_quote_cut_off_with_the_page_ends_with_it() -> None:
+    # A saved excerpt that stops in mid-word stops in mid-quotation too.
+    text = "The council met on Tuesday.\n\nThey called the plan an \u201caberration in a l"
+    assert _quotes(text) == ["aberration in a l"]
+    # A stray mark in a last paragraph that ends properly still swallows nothing.
+    assert _quotes("The council met on Tuesday.\n\nThey called the plan an \u201caberration.") == []
+
+
 def test_a_stray_mark_swallows_nothing() -> None:
     text = "“The council met on Monday.\n\nIt approved the harbour wall, the mayor said."
     assert _quotes(text) == []

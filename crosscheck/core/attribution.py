@@ -374,7 +374,7 @@ class _Context:
                     subject = best
         # "The DHS accused Harvard … It also said": "it" carries on the subject, not the object
         best = subject or best
-        lower_groups = rf"\b(?:[Tt]he\s+)?({_GROUPS}|(?:company|government|ministry|court|agency|club|council))\b"
+        lower_groups = rf"\b(?:[Tt]he\s+)?({_GROUPS}|(?:company|government|ministry|court|agency|club|council))\b(?!-)"
         for m in re.finditer(lower_groups, window):
             if best is None or m.start() > best[0]:
                 best = (m.start(), m.group(1).lower())

@@ -47,7 +47,7 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
             if nxt is not None and text[nxt.start] in REOPENING:
                 carry = open_at  # multi-paragraph quote: reopened in the next paragraph
             elif _introduced(text, para, open_at) or (nxt is None and (open_at < para.start or (
-                    open_at == para.start and i > 0))):
+                    open_at == para.start and i > 0) or _cut_off(text, para))):
                 # (the last paragraph of a text cut off in mid-quotation, as saved excerpts are)
                 found.append(Span(open_at, para.end))  # closing mark lost: the quote ends with its paragraph
                 unclosed.add(Span(open_at, para.end))
@@ -83,6 +83,11 @@ _LEAD_IN = re.compile(
     r"(?:[:：]|\b(?:said|says|added|told \w+|wrote|stated|declared)(?:\s+(?:that|it|he|she|they|the \w+))?)\s*$",
     re.I,
 )
+
+
+def _cut_off(text: str, para: Span) -> bool:
+    """The text stops in mid-word: a saved excerpt cut off, its last quotation with it."""
+    return text[para.end - 1 : para.end].isalpha() and not text[para.end :].strip()
 
 
 def _introduced(text: str, para: Span, at: int) -> bool:
