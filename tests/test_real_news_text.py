@@ -310,6 +310,29 @@ def test_captions_without_credit_and_the_writer_s_note_are_boilerplate() -> None
     assert not marked("debate about the floods")
 
 
+def test_a_reported_sentence_with_a_credit_run_on_keeps_its_words() -> None:
+    from crosscheck.core.model import Span
+
+    text = (
+        "Harbour wall approved\n\n"
+        "Police said there were a \"number of arrests\", but gave no details. PA Archive/PA Images\n\n"
+        "Divers at the quay in Dover. PA Archive/PA Images\n\n"
+        "The council will meet again in June to set the budget.\n"
+    )
+    source = _source(text)
+    marks = find_boilerplate([source])[source.id]
+
+    def marked(words: str) -> bool:
+        at = text.index(words)
+        return is_boilerplate(Span(at, at + len(words)), marks)
+
+    assert not marked("Police said there were")
+    assert marked("PA Archive/PA Images")
+    assert marked("Divers at the quay")  # a caption: it shows, it does not report
+    (quote,) = [u for u in analyze([source]).unique if u.kind == "quote"]
+    assert quote.text == "number of arrests" and quote.speaker == "Police"
+
+
 def test_a_short_quote_with_one_word_left_out_joins_its_statement() -> None:
     a = "“I know when I have enough left in the tank to do this job justice,” Anna Berg said."
     b = "An emotional Anna Berg said she did not have “enough in the tank” for another term."

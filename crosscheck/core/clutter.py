@@ -29,6 +29,8 @@ _CREDIT = re.compile(
     r"|\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*[A-Z][A-Za-z.]+(?:\s|$)|\b[Ff]ile (?:photo|picture|image)\.?\s*$)",
     re.M,
 )
+# A sentence that opens by reporting: "Police said …", "The Home Office confirmed …"
+_REPORTED = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|told|added|announced|confirmed)\b")
 # Who wrote and edited it, and where the copy came from.
 _CREDIT_LINE = re.compile(
     r"^\(?\s*(?:(?:additional|further) )?(?:reporting|writing|editing|compiled|written|edited|produced|"
@@ -166,7 +168,14 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
     titles = [_title_like(text[p.start : p.end]) for p in paras]
     for k, para in enumerate(paras):
         piece = text[para.start : para.end]
-        if _CREDIT.search(piece):
+        credit = _CREDIT.search(piece)
+        if credit and _REPORTED.match(piece[: credit.start()]) and credit.start() > 0 and (
+            re.search(r"[.!?”\"]\s+$", piece[: credit.start()])
+        ):
+            # "Police said there were a “number of victims” … PA Archive/PA Images": a reported
+            # sentence (captions show, they do not report) with a photo credit run on after it
+            yield Span(para.start + credit.start(), para.end), "credit"
+        elif credit:
             yield para, "caption"  # a caption carries its credit: the whole paragraph is the caption
             if k > 0 and piece.startswith(text[paras[k - 1].start : paras[k - 1].end].rstrip(" .")):
                 yield paras[k - 1], "caption"  # the same caption once more, without its credit
