@@ -290,3 +290,8 @@ def test_they_are_the_group_just_quoted_not_a_word_inside_a_compound() -> None:
         f"They called the ruling “{PIER_WORDS}.”"
     )
     assert speaker_of(text, PIER_WORDS + ".") == "lawyers"
+
+
+def test_x_later_recalled_after_the_quote() -> None:
+    text = f"Elena Voss left the council in May.\n\n“{PIER_WORDS},” Elena later recalled – with some regret."
+    assert speaker_of(text, PIER_WORDS) == "Elena Voss"

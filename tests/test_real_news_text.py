@@ -106,6 +106,14 @@ def test_a_quote_cut_off_with_the_page_ends_with_it() -> None:
     assert _quotes("The council met on Tuesday.\n\nThey called the plan an \u201caberration.") == []
 
 
+def test_a_paragraph_of_quotation_after_a_quote_keeps_its_lost_closing_mark() -> None:
+    text = "\u201cRIP Anna Berg,\u201d Tom Lyle tweeted.\n\n\u201cSimply the best.\n\nThe council will meet in June."
+    assert _quotes(text) == ["RIP Anna Berg", "Simply the best."]
+    # After narration, the same mark is a stray.
+    text = "The council met.\n\n\u201cSimply the best.\n\nThe council will meet in June."
+    assert _quotes(text) == []
+
+
 def test_a_stray_mark_swallows_nothing() -> None:
     text = "“The council met on Monday.\n\nIt approved the harbour wall, the mayor said."
     assert _quotes(text) == []

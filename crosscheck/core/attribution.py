@@ -109,7 +109,7 @@ _AFTER_STATEMENT = re.compile(
 # "the Finance Minister and Deputy Prime Minister said": one person holding two titles
 _AND_TITLE = rf"\s+and\s+(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{_ROLES_RE})\b"
 _AFTER_WHO_FIRST = re.compile(
-    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:{_AND_TITLE})?(?:\s+(?:senior|junior))?(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
+    rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:{_AND_TITLE})?(?:\s+(?:senior|junior))?(?:\s+(?:later|also|then|once|again|earlier))?(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
     rf"(?P<verb>{VERB})\b"
 )
 # An organisation's acronym ("the DHS said"), not a word of a line set in capitals

@@ -39,6 +39,7 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
     quotes: list[QuoteSpan] = []
     carry: int | None = None  # opening offset of a quote continuing from the previous paragraph
     unclosed: set[Span] = set()  # quotes whose closing mark was lost: they end with their paragraph
+    quoted_before = False  # the paragraph before holds a quotation
     for i, para in enumerate(paragraphs):
         found, open_at = _pair(text, para, _DOUBLE_MARKS, _DOUBLE_PAIRS, _role_double, carry)
         carry = None
@@ -47,11 +48,15 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
             if nxt is not None and text[nxt.start] in REOPENING:
                 carry = open_at  # multi-paragraph quote: reopened in the next paragraph
             elif _introduced(text, para, open_at) or (nxt is None and (open_at < para.start or (
-                    open_at == para.start and i > 0) or _cut_off(text, para))):
+                    open_at == para.start and i > 0) or _cut_off(text, para))) or (
+                    open_at == para.start and quoted_before and _sentence_end(text, para)):
+                # (also: a paragraph of quotation after one that quotes, its closing mark lost —
+                # "“RIP,” she tweeted. / “Simply the best.")
                 # (the last paragraph of a text cut off in mid-quotation, as saved excerpts are)
                 found.append(Span(open_at, para.end))  # closing mark lost: the quote ends with its paragraph
                 unclosed.add(Span(open_at, para.end))
             # else: a stray opening mark; it swallows nothing
+        quoted_before = bool(found)
         singles = [
             pair for region in _outside(para, found)
             for pair in _pair(text, region, _SINGLE_MARKS, _SINGLE_PAIRS, _role_single, None)[0]
@@ -83,6 +88,10 @@ _LEAD_IN = re.compile(
     r"(?:[:：]|\b(?:said|says|added|told \w+|wrote|stated|declared)(?:\s+(?:that|it|he|she|they|the \w+))?)\s*$",
     re.I,
 )
+
+
+def _sentence_end(text: str, para: Span) -> bool:
+    return bool(re.search(r"[.!?…]\s*$", text[para.start : para.end]))
 
 
 def _cut_off(text: str, para: Span) -> bool:
