@@ -267,3 +267,20 @@ def test_japanese_voices_from_a_group_are_not_the_topic_s_words() -> None:
     assert found["今の政権では選挙を戦えない"] == "党内"
     assert found["来年の選挙には出馬しない"] == "山田太郎"
     assert found["厳しい"] is None
+
+
+def test_japanese_subject_carried_through_a_long_run_of_quotes() -> None:
+    text = ("山田太郎首相は記者会見を開いた。\n"
+            "「一つ目だ」と述べた。\n「二つ目だ」と語った。\n「三つ目だ」と強調した。\n"
+            "その上で、「四つ目だ」と表明した。\nまた、「党を支えていく」と述べた。")
+    assert dict(speakers(text))["党を支えていく"] == "山田太郎"
+    # Narration in between ends the run: after it, the subject is unknown.
+    text = ("山田太郎首相は記者会見を開いた。\n会見は午前に開かれた。\n天気は晴れだった。\n"
+            "会場は混雑した。\n記者は多かった。\nまた、「党を支えていく」と述べた。")
+    assert dict(speakers(text))["党を支えていく"] is None
+
+
+def test_japanese_phrase_quoted_inside_what_the_topic_said() -> None:
+    text = ("山田太郎首相は記者会見を開いた。\n"
+            "山田首相は、新しい党首が人々の「信頼と共感」を得ることを望んでいると表明した。")
+    assert dict(speakers(text))["信頼と共感"] == "山田太郎"

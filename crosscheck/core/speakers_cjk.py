@@ -71,15 +71,26 @@ def cjk_speaker(
         group = re.search(r"([\u4e00-\u9fff\u30a0-\u30ffー・]{2,12})(?:から|より)(?:は|も)?\s*$", before)
         return (group.group(1), "before") if group else (None, "")
     if not _JA_SAY.match(after) and not re.search(r"(?:と|として)[^「」]{0,6}$", before):
+        # 岸田首相は…人々の「信頼と共感」を得る…と表明した: a phrase quoted inside what the
+        # topic of the sentence is reported as saying
+        tail = text[q.outer.end : sentences[end_idx].end] if sentences else after
+        if _JA_VERB.search(tail[-16:]):
+            name = _topic_person(before, book)
+            if name:
+                return name, "before"
         return None, ""
     name = _topic_person(before, book)
     if name:
         return name, "before"
     # The subject left unsaid: the topic of the sentences just before, if one is a person.
-    for back in range(idx - 1, max(-1, idx - 4), -1):
-        name = _topic_person(text[sentences[back].start : sentences[back].end], book)
+    # Beyond three sentences, only through a run of quotes whose subject is left unsaid too.
+    for back in range(idx - 1, max(-1, idx - 9), -1):
+        piece = text[sentences[back].start : sentences[back].end]
+        name = _topic_person(piece, book)
         if name:
             return name, "continued"
+        if back < idx - 3 and "「" not in piece:
+            break
     return None, ""
 
 
