@@ -295,3 +295,19 @@ def test_they_are_the_group_just_quoted_not_a_word_inside_a_compound() -> None:
 def test_x_later_recalled_after_the_quote() -> None:
     text = f"Elena Voss left the council in May.\n\n“{PIER_WORDS},” Elena later recalled – with some regret."
     assert speaker_of(text, PIER_WORDS) == "Elena Voss"
+
+
+def test_a_paragraph_attributed_at_its_end_covers_its_earlier_quote() -> None:
+    text = (
+        "Engineers were able to learn “that a change to the harbour gates” caused the flood. "
+        f"It had a “{SHIPS},” Elena Voss said."
+    )
+    assert speakers(text) == [("that a change to the harbour gates", "Elena Voss"), (SHIPS, "Elena Voss")]
+    # Someone else named in between, or a short phrase that may be a scare quote: no.
+    text = (
+        "Engineers were able to learn “that a change to the harbour gates” caused the flood, Tom Brandt wrote. "
+        f"It had a “{SHIPS},” Elena Voss said."
+    )
+    assert speakers(text)[0][1] != "Elena Voss"
+    text = f"The “harbour gates” failed. It had a “{SHIPS},” Elena Voss said."
+    assert speakers(text)[0] == ("harbour gates", None)

@@ -102,6 +102,8 @@ def test_a_quote_cut_off_with_the_page_ends_with_it() -> None:
     # A saved excerpt that stops in mid-word stops in mid-quotation too.
     text = "The council met on Tuesday.\n\nThey called the plan an \u201caberration in a l"
     assert _quotes(text) == ["aberration in a l"]
+    text = "The council met on Tuesday.\n\nThe mayor praised his \u201cintrepid spirit,"
+    assert _quotes(text) == ["intrepid spirit"]
     # A stray mark in a last paragraph that ends properly still swallows nothing.
     assert _quotes("The council met on Tuesday.\n\nThey called the plan an \u201caberration.") == []
 

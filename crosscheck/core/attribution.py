@@ -223,7 +223,32 @@ def attribute_quotes(
         out.append(Attribution(said.who, how if said.who else "", sure=said.named and how in ("after", "before"),
                                person=said.person))
         people.append(said.person)
+    _ahead(text, quotes, out, paragraphs, masked, ctx)
     return out
+
+
+def _ahead(
+    text: str, quotes: list[QuoteSpan], out: list[Attribution], paragraphs: tuple[Span, ...], masked: str,
+    ctx: _Context,
+) -> None:
+    """A paragraph whose last quote is attributed at its end ("… learn “that the changes …” …
+    It had a “cascading effect,” Janardhan said.") attributes its earlier quotes of four words or
+    more too, when nothing between them names anyone else or reports anyone's words."""
+    for i in range(len(quotes) - 2, -1, -1):
+        nxt = out[i + 1]
+        if out[i].speaker is not None or nxt.speaker is None or nxt.how != "after" or not nxt.sure:
+            continue
+        para = _containing(paragraphs, quotes[i].outer.start)
+        if not para.start <= quotes[i + 1].outer.start < para.end:
+            continue
+        words = text[quotes[i].span.start : quotes[i].span.end].split()
+        between = masked[quotes[i].outer.end : quotes[i + 1].outer.start]
+        before = masked[para.start : quotes[i].outer.start]
+        if len(words) < 4 or _scare(before) or _VERB_RE.search(before + between):
+            continue
+        if _names_anyone(before + " " + between, ctx, nxt.speaker):
+            continue
+        out[i] = Attribution(nxt.speaker, "continued", sure=False, person=nxt.person)
 
 
 class _Context:

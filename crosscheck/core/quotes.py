@@ -95,8 +95,10 @@ def _sentence_end(text: str, para: Span) -> bool:
 
 
 def _cut_off(text: str, para: Span) -> bool:
-    """The text stops in mid-word: a saved excerpt cut off, its last quotation with it."""
-    return text[para.end - 1 : para.end].isalpha() and not text[para.end :].strip()
+    """The text stops in mid-word or mid-sentence ("… his “intrepid spirit,"): a saved excerpt
+    cut off, its last quotation with it."""
+    last = text[para.end - 1 : para.end]
+    return (last.isalpha() or last in ",;-–") and not text[para.end :].strip()
 
 
 def _introduced(text: str, para: Span, at: int) -> bool:
