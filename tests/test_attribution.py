@@ -311,3 +311,15 @@ def test_a_paragraph_attributed_at_its_end_covers_its_earlier_quote() -> None:
     assert speakers(text)[0][1] != "Elena Voss"
     text = f"The “harbour gates” failed. It had a “{SHIPS},” Elena Voss said."
     assert speakers(text)[0] == ("harbour gates", None)
+
+
+def test_he_said_after_a_body_took_over_the_story_is_unknown() -> None:
+    text = (
+        "Mayor Elena Voss said the pier had been a monumental achievement.\n\n"
+        "UNICEF highlighted the needs of children living near the harbour.\n\n"
+        f"“{PIER_WORDS},” he said."
+    )
+    assert speaker_of(text, PIER_WORDS) is None
+    # With no body in between, "he said" is the person just named.
+    text = "Mayor Tomas Brandt said the pier had been a monumental achievement.\n\n" f"“{PIER_WORDS},” he said."
+    assert speaker_of(text, PIER_WORDS) == "Tomas Brandt"

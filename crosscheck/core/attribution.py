@@ -340,12 +340,31 @@ class _Context:
         prev_end = self.quotes[i - 1].outer.end if i > 0 else -1
         floor = self._paragraph_floor(pos, 2)
         since = self._people_between(max(prev_end, floor), pos)
+        if since and self._body_took_over(since[-1], max(prev_end, floor), pos):
+            return None, False
         if since:
             return since[-1], len(set(since)) == 1
         if i > 0 and done[i - 1].speaker and people[i - 1] and prev_end >= floor:
             return done[i - 1].speaker, True
         named = self._people_between(floor, pos, subjects=False)
         return (named[-1], False) if named else (None, False)
+
+    def _body_took_over(self, person: str, start: int, pos: int) -> bool:
+        """Whether, after ``person`` was last named, a paragraph before the quote's opened with an
+        organisation as its subject ("UNICEF highlighted …"): "he said" then has no clear
+        antecedent, and the speaker is unknown."""
+        named = [m.span.start for m in self.book.own if m.name == person and start <= m.span.start < pos]
+        named += [p for p, w in self.singles if start <= p < pos and self.book.full_name(w, p) == person]
+        if not named:
+            return False
+        known = {name for _, name in self.organisations()}
+        own_para = self._paragraph_floor(pos, 0)
+        for para in self.paragraphs:
+            if max(named) < para.start < own_para:
+                m = _SUBJECT_ORG.match(self.masked[para.start : para.end])
+                if m and (m.group("org").isupper() or _as_written(m.group("org")) in known):
+                    return True
+        return False
 
     def _people_between(self, start: int, end: int, subjects: bool = True) -> list[str]:
         """The people named in ``[start, end)`` (as the subject of their sentence, if
