@@ -323,3 +323,11 @@ def test_he_said_after_a_body_took_over_the_story_is_unknown() -> None:
     # With no body in between, "he said" is the person just named.
     text = "Mayor Tomas Brandt said the pier had been a monumental achievement.\n\n" f"“{PIER_WORDS},” he said."
     assert speaker_of(text, PIER_WORDS) == "Tomas Brandt"
+
+
+def test_an_opinion_reported_inside_reported_speech_is_its_holder_s() -> None:
+    text = (
+        "In their memo, prosecutors revealed that the trust's lawyer believes that the council is "
+        f"“{PIER_WORDS}” after all."
+    )
+    assert speaker_of(text, PIER_WORDS) == "trust's lawyer"

@@ -622,6 +622,9 @@ def _before(before: str, book: NameBook) -> str | None:
     noun_like = _NOUN_LIKE_VERB.search(before)
     if noun_like:  # "Lowe notes “…”": a noun-like form used as a verb right after a name
         return noun_like.group("who")
+    held = _HOLDS_THAT.search(before)
+    if held and (not verbs or verbs[-1].start() < held.start("who")):
+        return held.group("who")  # "prosecutors revealed that MCU's attorney believes that … “…”"
     coordinated = None
     for verb in reversed(verbs):
         clause = re.split(r"[;.!?]\s", before[: verb.start()])[-1]
@@ -650,6 +653,11 @@ def _capitalised_midsentence(word: str, book: NameBook) -> bool:
     return word.isupper() or any(pattern.search(text) for text in book.texts)
 
 
+# Reported opinion nested in reported speech: the one who holds it is the one quoted
+_HOLDS_THAT = re.compile(
+    rf"(?:^|\bthat\s+|[.!?]\s+){_WHO}\s+(?:\w+ly\s+)?(?:believes|believed|thinks|thought|argues|argued|contends|"
+    rf"contended|maintains|maintained|feels|felt)\s+(?:that\s+)?[^“”\"]{{0,120}}$"
+)
 _NOUN_LIKE_VERB = re.compile(
     rf"(?P<who>{CAPITALISED_RUN.pattern})\s+(?:notes|claims|states|calls|tweets|promises|vows)\s+(?:that\s+)?$"
 )
