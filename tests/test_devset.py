@@ -55,8 +55,8 @@ def test_no_finding_rests_on_a_wrong_speaker(reports) -> None:
 
 def test_pooled_quality_holds(reports) -> None:
     total = Report.sum(list(reports.values()))
-    assert total.quote_links.rate >= 0.85, total.quote_links
-    assert total.speakers.rate >= 0.78, total.speakers
-    assert total.boilerplate_recognised.rate >= 0.90, total.boilerplate_recognised
+    assert total.quote_links.rate >= 0.92, total.quote_links
+    assert total.speakers.rate >= 0.94, total.speakers
+    assert total.boilerplate_recognised.rate >= 0.97, total.boilerplate_recognised
     assert total.claim_links.rate >= 0.40, total.claim_links
     assert total.unquoted_links.rate >= 0.45, total.unquoted_links
