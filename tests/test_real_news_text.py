@@ -343,6 +343,25 @@ def test_a_reported_sentence_with_a_credit_run_on_keeps_its_words() -> None:
     assert quote.text == "number of arrests" and quote.speaker == "Police"
 
 
+def test_a_title_case_headline_quoting_someone_is_not_a_menu() -> None:
+    from crosscheck.core.model import Span
+
+    text = (
+        "Harbour Master 'Built the New Wall When Few Others Believed,' Says Longtime Deputy\n\n"
+        "Ferry Fares Under $30 Ferry Fares Under $50 'Quay Days' Festival Opens Harbour Wall Trailer\n\n"
+        "The harbour wall was approved on Tuesday after years of debate about the floods.\n"
+    )
+    source = _source(text)
+    marks = find_boilerplate([source])[source.id]
+
+    def marked(words: str) -> bool:
+        at = text.index(words)
+        return is_boilerplate(Span(at, at + len(words)), marks)
+
+    assert not marked("Built the New Wall When Few Others Believed")
+    assert marked("Ferry Fares Under $30")  # a menu, though it quotes a festival's name
+
+
 def test_a_short_quote_with_one_word_left_out_joins_its_statement() -> None:
     a = "“I know when I have enough left in the tank to do this job justice,” Anna Berg said."
     b = "An emotional Anna Berg said she did not have “enough in the tank” for another term."

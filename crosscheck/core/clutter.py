@@ -300,6 +300,8 @@ def _navigation(piece: str) -> bool:
     words = piece.split()
     if len(words) < 8 or re.search(r"[.!?。]\W*$", piece):
         return False
+    if re.search(r"(?:^|\s)['\"“‘](?:[^'\"“”‘’\s]+\s+){3,}[^'\"“”‘’]*[”’'\"]", piece):
+        return False  # a headline in title case quoting someone: "X 'Believed in Herself …,' Says Y"
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w[:1] in "$£€'\"")
     return capitalised >= 0.8 * len(words)
 
