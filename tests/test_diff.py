@@ -247,3 +247,12 @@ def test_a_change_inside_a_fragment_is_reported_apart_from_the_missing_context()
         ("substitution", "ready", "willing"),
         ("outside", "the pier.", ""),
     ]
+
+
+def test_two_fragments_the_shorter_one_at_each_edge_is_the_fragment() -> None:
+    # Both are pieces of a longer statement: the longer one's extra words are outside the
+    # shorter, not an insertion, whichever of the two comes first.
+    assert kinds("unsafe harbour wall", "keeping an unsafe harbour wall.", a_partial=True, b_partial=True) == [
+        "outside", "outside"]
+    assert kinds("keeping an unsafe harbour wall.", "unsafe harbour wall", a_partial=True, b_partial=True) == [
+        "outside", "outside"]

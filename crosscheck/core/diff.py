@@ -175,6 +175,10 @@ def classify_changes(ops: list[tuple[int, str]], a_partial: bool = False, b_part
             i += 1
         leading, trailing = start_a == 0 and start_b == 0, i == len(ops)
         fragment_side = "b" if b_partial else "a" if a_partial else None
+        if a_partial and b_partial and bool(deleted) != bool(inserted):
+            # Both are pieces of a longer statement: at this edge the fragment is the side that
+            # stops short ("unsafe campus environment" / "perpetuating an unsafe campus …")
+            fragment_side = "a" if not deleted else "b"
         if (leading or trailing) and fragment_side:
             changes.extend(_edge_changes(start_a, pos_a, start_b, pos_b, deleted, inserted, fragment_side, leading))
         else:
