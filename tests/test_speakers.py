@@ -120,6 +120,18 @@ def test_attribution_conflict_needs_a_named_speaker_on_both_sides() -> None:
     assert not [f for f in guessed if f["kind"] == "attribution_conflict"]
 
 
+def test_no_attribution_conflict_between_spellings_of_one_person_or_a_body_and_its_spokesman() -> None:
+    quote = "We will rebuild the bridge within two years"
+    misspelt = _group_findings(f"“{quote},” Margaret Chan said.", f"“{quote},” Margaret Chen said.")
+    assert not [f for f in misspelt if f["kind"] == "attribution_conflict"]
+    body = _group_findings(f"“{quote},” San Jose, California-based Harbourco said in a statement.",
+                           f"“{quote},” spokeswoman Karen Tillman said.")
+    assert not [f for f in body if f["kind"] == "attribution_conflict"]
+    # Two different people with similar surnames still conflict.
+    different = _group_findings(f"“{quote},” Margaret Chan said.", f"“{quote},” Robert Chen said.")
+    assert [f["kind"] for f in different if f["kind"] == "attribution_conflict"] == ["attribution_conflict"]
+
+
 def test_a_family_member_is_not_the_person_named_in_full() -> None:
     text = (
         "Striker Ole Gunnar Berg retired on Tuesday. His father Anders was at the ground.\n\n"

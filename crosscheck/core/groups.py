@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from crosscheck.core.diff import classify_changes, similarity, word_diff
 from crosscheck.core.model import Diff, Group, Member, Unique
@@ -168,9 +168,11 @@ def _attribution_conflict(chosen: list[Unit]) -> list[dict]:
     """The same words given to different people, raised only when each side names its person
     outright in the attribution: a speaker found by a pronoun, a role or the run of a paragraph
     is a guess, and a finding built on a guess would be worse than none."""
-    sure = {u.source: u for u in chosen if u.speaker and u.sure and u.person}
-    names = {_surname(u.speaker) for u in sure.values()}
-    if len(names) < 2:
+    # A full name on each side: a single word the engine could not complete ("Cisco") may be
+    # an organisation speaking through the person the other outlet names.
+    sure = {u.source: u for u in chosen if u.speaker and u.sure and u.person and len(u.speaker.split()) >= 2}
+    names = list({u.speaker for u in sure.values()})
+    if not any(not _same_person(a, b) for k, a in enumerate(names) for b in names[k + 1 :]):
         return []
     speakers = {sid: u.speaker for sid, u in sure.items()}
     return [{
@@ -196,8 +198,13 @@ def _unquoted(chosen: list[Unit]) -> list[dict]:
     }]
 
 
-def _surname(name: str) -> str:
-    return name.split()[-1].lower()
+def _same_person(a: str, b: str) -> bool:
+    """One person under two spellings: the same surname, or the same first name and a surname
+    one letter apart (an outlet's "Margaret Chen" for "Margaret Chan")."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if wa[-1] == wb[-1]:
+        return True
+    return wa[0] == wb[0] and min(len(wa[-1]), len(wb[-1])) >= 4 and Levenshtein.distance(wa[-1], wb[-1]) <= 1
 
 
 def _finding(kind: str, severity: int, a: Unit, b: Unit, changes: list, sim: float) -> dict:
