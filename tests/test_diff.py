@@ -256,3 +256,10 @@ def test_two_fragments_the_shorter_one_at_each_edge_is_the_fragment() -> None:
         "outside", "outside"]
     assert kinds("keeping an unsafe harbour wall.", "unsafe harbour wall", a_partial=True, b_partial=True) == [
         "outside", "outside"]
+
+
+def test_a_fragment_cut_off_in_mid_word_is_not_a_changed_word() -> None:
+    assert kinds("We will rebuild the bridge within two years.", "We will rebuild the bri", b_partial=True) == [
+        "outside", "outside"]
+    # A different last word is still a change.
+    assert kinds("We will rebuild the bridge.", "We will rebuild the dam", b_partial=True) == ["substitution"]

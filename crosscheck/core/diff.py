@@ -212,12 +212,17 @@ def _edge_changes(
     outside_span = (w0, w0 + cut) if leading else (w0 + cut, w0 + len(whole))
     same_span = (w0 + cut, w0 + len(whole)) if leading else (w0, w0 + cut)
     p0 = b0 if fragment_side == "b" else a0
+    # A fragment cut off in mid-word where its text ends ("Ole has achieved e"): the broken
+    # word is the start of the whole side's word, not a change of it.
+    cut_word = not leading and k == 1 and same_part.strip().lower().startswith(piece.strip().lower())
     if fragment_side == "b":
         outside = Change(*outside_span, b0, b0, out_part, "", "outside")
-        same = Change(*same_span, p0, p0 + len(piece), same_part, piece, _kind(same_part, piece))
+        same = Change(*same_span, p0, p0 + len(piece), same_part, piece,
+                      "outside" if cut_word else _kind(same_part, piece))
     else:
         outside = Change(a0, a0, *outside_span, "", out_part, "outside")
-        same = Change(p0, p0 + len(piece), *same_span, piece, same_part, _kind(piece, same_part))
+        same = Change(p0, p0 + len(piece), *same_span, piece, same_part,
+                      "outside" if cut_word else _kind(piece, same_part))
     return [outside, same] if leading else [same, outside]
 
 
