@@ -263,3 +263,10 @@ def test_a_fragment_cut_off_in_mid_word_is_not_a_changed_word() -> None:
         "outside", "outside"]
     # A different last word is still a change.
     assert kinds("We will rebuild the bridge.", "We will rebuild the dam", b_partial=True) == ["substitution"]
+    assert kinds("a music legend and a role model", "a music legend and a role mo", a_partial=True,
+                 b_partial=True) == ["outside"]
+
+
+def test_the_same_letters_spaced_or_marked_differently_are_spelling() -> None:
+    assert kinds("the queen of rock ‘n’ roll", "the queen of Rock'n Roll") == ["spelling"]
+    assert kinds("send an e-mail today", "send an email today") == ["spelling"]

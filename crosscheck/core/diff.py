@@ -200,7 +200,8 @@ def _edge_changes(
     k = len(_words(piece))
     starts = [m.start() for m in _PIECE.finditer(whole) if _WORD.match(m.group())]
     if k == 0 or len(starts) <= k:
-        return [Change(a0, a1, b0, b1, deleted, inserted, _kind(deleted, inserted))]
+        cut_off = not leading and k == 1 and whole.strip().lower().startswith(piece.strip().lower())
+        return [Change(a0, a1, b0, b1, deleted, inserted, "outside" if cut_off else _kind(deleted, inserted))]
     if leading:
         cut = starts[-k]
         out_part, same_part = whole[:cut], whole[cut:]
@@ -230,6 +231,10 @@ def _words(text: str) -> list[str]:
     return [p for p in _PIECE.findall(text) if _WORD.match(p)]
 
 
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
 def _kind(deleted: str, inserted: str) -> str:
     wd, wi = _words(deleted), _words(inserted)
     if [normalize_word(w) for w in wd] == [normalize_word(w) for w in wi]:
@@ -248,6 +253,8 @@ def _kind(deleted: str, inserted: str) -> str:
         return "typography"
     if _kana_for_kanji(deleted, inserted):
         return "spelling"  # 分かりやすい / わかりやすい: one word written in kana or in kanji
+    if wd and wi and _letters(deleted) == _letters(inserted):
+        return "spelling"  # "rock ‘n’ roll" / "Rock'n Roll", "e-mail" / "email": the same letters
     if (_bracketed(deleted) and not wi) or (_bracketed(inserted) and not wd):
         return "editorial"  # an editor's insertion in brackets: "the plan [is] finished"
     low_d, low_i = {w.lower() for w in wd}, {w.lower() for w in wi}

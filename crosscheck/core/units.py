@@ -203,6 +203,7 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
         not source.text[span.end :].strip()
     ):
         tokens = tokens[:-1]  # a saved page cut off in mid-word ("Ole has achieved e"): match without it
+        partial = True  # and the quote's end is not seen: what follows in other outlets is not an omission
     first = tokens[0].span.start if tokens else -1
     found = figures(tokens)
     in_figure = {k for _, i, last in found for k in range(i, last + 1)}
