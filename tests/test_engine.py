@@ -519,3 +519,16 @@ def test_a_short_fragment_links_when_the_speaker_is_named_by_acronym_in_one_outl
     ])
     g = group_with(compare(a, b), "s2", "non-life-threatening injuries")
     assert g is not None and sorted(m.source for m in g.members) == ["s1", "s2"]
+
+
+def _findings_of(*texts: str) -> list[dict]:
+    sources = [Source(id=f"s{i}", path=f"{i}.txt", text=t) for i, t in enumerate(texts, 1)]
+    return [f for g in analyze(sources).groups for f in g.findings]
+
+
+def test_a_count_one_side_qualifies_is_not_a_factual_conflict() -> None:
+    base = "Over a long career the singer, who sold millions of records, won {} Grammy awards at home."
+    qualified = _findings_of(base.format("12"), base.format("eight competitive"))
+    assert not [f for f in qualified if f["kind"] == "factual_conflict"]
+    plain = _findings_of(base.format("12"), base.format("eight"))
+    assert [f["kind"] for f in plain if f["kind"] == "factual_conflict"]

@@ -296,3 +296,4 @@ def test_japanese_phrase_quoted_inside_what_the_topic_said() -> None:
     text = ("山田太郎首相は記者会見を開いた。\n"
             "山田首相は、新しい党首が人々の「信頼と共感」を得ることを望んでいると表明した。")
     assert dict(speakers(text))["信頼と共感"] == "山田太郎"
+

@@ -46,7 +46,8 @@ def build_group(
         loud = [c for c in changes if c.severity >= 2]
         # Word-level conflicts are trusted only between close versions of one sentence; across
         # rewordings the diff is too coarse, and only counted figures (below) are compared.
-        factual = [c for c in changes if c.kind in _FACTUAL and not _rounded(c)] if sim >= 0.6 else []
+        factual = [c for c in changes if c.kind in _FACTUAL and not _rounded(c) and not _qualified(c)] \
+            if sim >= 0.6 else []
         if kind == "quote" and loud:
             findings.append(_finding("misquote", max(c.severity for c in loud), a, b, loud, sim))
         if kind == "claim" and factual:
@@ -121,6 +122,20 @@ def _rounded(change) -> bool:
     a = [v for v, _, _ in figures(tokenize(change.deleted))]
     b = [v for v, _, _ in figures(tokenize(change.inserted))]
     return len(a) == len(b) == 1 and figures_agree(a[0], b[0])
+
+
+def _qualified(change) -> bool:
+    """A changed number that one side qualifies and the other does not ("12 Grammys" / "eight
+    competitive Grammys"): two counts of different things, not a disagreement."""
+    if change.kind != "number":
+        return False
+    sides = []
+    for text in (change.deleted, change.inserted):
+        tokens = tokenize(text)
+        found = figures(tokens)
+        last = max((end for _, _, end in found), default=-1)
+        sides.append([t.norm for t in tokens[last + 1 :] if t.is_content and not t.is_number] if found else [])
+    return bool(sides[0]) != bool(sides[1])
 
 
 def _count_conflicts(chosen: list[Unit]) -> list[dict]:
