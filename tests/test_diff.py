@@ -270,3 +270,8 @@ def test_a_fragment_cut_off_in_mid_word_is_not_a_changed_word() -> None:
 def test_the_same_letters_spaced_or_marked_differently_are_spelling() -> None:
     assert kinds("the queen of rock ‘n’ roll", "the queen of Rock'n Roll") == ["spelling"]
     assert kinds("send an e-mail today", "send an email today") == ["spelling"]
+
+
+def test_capitalised_first_words_are_not_a_changed_name() -> None:
+    assert kinds("We will rebuild it.", "As we focus on it, we will rebuild it.") != ["name"]
+    assert kinds("said Anna Berg", "said Tom Lyle") == ["name"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
 
-from crosscheck.core.normalize import CJK, NEGATIONS, NUMBER_WORDS, figures, normalize_word, tokenize
+from crosscheck.core.normalize import CJK, NEGATIONS, NUMBER_WORDS, STOPWORDS, figures, normalize_word, tokenize
 
 # Tokens: numbers, words, white space, an ellipsis in any spelling (… ... . . .), one mark.
 # A character of a script written without spaces (Japanese, Chinese) is a token of its own.
@@ -274,9 +274,14 @@ def _kind(deleted: str, inserted: str) -> str:
         return "date"
     if any(_is_number(w) for w in low_d) and any(_is_number(w) for w in low_i):
         return "number"
-    if any(w[:1].isupper() for w in wd) and any(w[:1].isupper() for w in wi):
+    if any(_name_word(w) for w in wd) and any(_name_word(w) for w in wi):
         return "name"
     return "substitution"
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that can be a name: not a sentence's capitalised first word ("We", "As")."""
+    return word[:1].isupper() and word.lower() not in STOPWORDS
 
 
 _KANA = re.compile(r"^[\u3040-\u309f]+$")
