@@ -275,3 +275,9 @@ def test_the_same_letters_spaced_or_marked_differently_are_spelling() -> None:
 def test_capitalised_first_words_are_not_a_changed_name() -> None:
     assert kinds("We will rebuild it.", "As we focus on it, we will rebuild it.") != ["name"]
     assert kinds("said Anna Berg", "said Tom Lyle") == ["name"]
+
+
+def test_one_japanese_particle_more_or_less_is_not_a_misquote() -> None:
+    assert set(kinds("来年の選挙には出馬しない", "来年の選挙に出馬しない")) <= set(NOISE)
+    # Two characters (ない: the negation) still count.
+    assert not set(kinds("選挙に出馬しない", "選挙に出馬し")) <= set(NOISE)

@@ -253,6 +253,8 @@ def _kind(deleted: str, inserted: str) -> str:
         return "typography"
     if _kana_for_kanji(deleted, inserted):
         return "spelling"  # 分かりやすい / わかりやすい: one word written in kana or in kanji
+    if bool(wd) != bool(wi) and _KANA.match((deleted or inserted).strip()) and len((deleted or inserted).strip()) == 1:
+        return "spelling"  # one particle more or less (私は… / 私…): Japanese quoted loosely, not changed
     if wd and wi and _letters(deleted) == _letters(inserted):
         return "spelling"  # "rock ‘n’ roll" / "Rock'n Roll", "e-mail" / "email": the same letters
     if (_bracketed(deleted) and not wi) or (_bracketed(inserted) and not wd):
