@@ -292,7 +292,18 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
         tuple(ref): g["speaker"] for g in gold.get("quote_groups", []) if g.get("speaker") for ref in g["members"]
     }
     expected |= {tuple(s["at"]): s["speaker"] for s in gold.get("single_quotes", []) + gold.get("speakers", [])}
+    # A quote inside a passage that the gold and the engine both call boilerplate (a related
+    # story's teaser quoting someone) is not the story's: whose words they are is not scored.
+    agreed = []
+    for ref in gold.get("boilerplate", []):
+        if texts[file_of[ref[0]]].find(ref[1]) >= 0:
+            sid, start, end = locate(ref)
+            agreed += [(b["source"], b["start"], b["end"]) for b in result.get("boilerplate", [])
+                       if b["source"] == sid and b["start"] <= start and end <= b["end"]]
     for ref, name in expected.items():
+        sid, start, end = locate(ref)
+        if any(b_sid == sid and b0 <= start and end <= b1 for b_sid, b0, b1 in agreed):
+            continue
         hit = member_at(ref, "quote")
         said = hit[1].get("speaker") if hit else (unique_at(ref, "quote") or {}).get("speaker")
         speakers.judge(said, name, f"{ref[0]}: {ref[1]!r}")

@@ -40,3 +40,18 @@ def test_same_speaker(said: str | None, want: str | None) -> None:
 )
 def test_different_speakers(said: str | None, want: str | None) -> None:
     assert not same_speaker(said, want)
+
+
+def test_a_quote_both_gold_and_engine_call_boilerplate_is_not_scored_for_its_speaker() -> None:
+    from crosscheck.evaluate import score
+
+    text = "The wall was approved.\n\nRelated: Singer says “it is the best wall” at a show.\n\nWork starts in June."
+    teaser = text.index("Related")
+    end = text.index("\n\nWork")
+    result = {"sources": [{"id": "s1", "text": text}], "groups": [], "unique": [],
+              "boilerplate": [{"source": "s1", "start": teaser, "end": end}]}
+    gold = {"single_quotes": [{"at": ["a", "it is the best wall"], "speaker": "Singer"}],
+            "boilerplate": [["a", "Related: Singer says"]]}
+    assert score(result, gold, {"a": "s1"}).speakers.total == 0
+    # When the engine reads the passage as content, its speaker is scored as usual.
+    assert score({**result, "boilerplate": []}, gold, {"a": "s1"}).speakers.total == 1

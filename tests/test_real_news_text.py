@@ -463,3 +463,4 @@ def test_a_quote_cut_off_in_mid_word_at_the_end_of_a_saved_page_still_links() ->
     # Offsets stay on the text as shown: the member is the cut-off words, last letters included.
     (member,) = [m for m in groups[0].members if m.source == "s2"]
     assert member.text == "The new wall wi"
+
