@@ -6,9 +6,11 @@ whatever the engine reads, what it points at is the text as loaded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from crosscheck.core.boilerplate import find_boilerplate, is_boilerplate
 from crosscheck.core.marks import fold
-from crosscheck.core.model import Source
+from crosscheck.core.model import Source, Span
 from crosscheck.core.pipeline import analyze
 from crosscheck.core.quotes import find_quotes
 from crosscheck.core.segment import split_paragraphs, split_sentences
@@ -21,6 +23,18 @@ def _source(text: str, sid: str = "s1") -> Source:
 
 def _quotes(text: str) -> list[str]:
     return [text[q.span.start : q.span.end] for q in find_quotes(text, split_paragraphs(text))]
+
+
+def _boilerplate_marker(text: str, sources: list[Source] | None = None) -> Callable[[str], bool]:
+    """Whether given words of ``text`` (the first source) are marked as boilerplate."""
+    sources = sources or [_source(text)]
+    marks = find_boilerplate(sources)[sources[0].id]
+
+    def marked(words: str) -> bool:
+        at = text.index(words)
+        return is_boilerplate(Span(at, at + len(words)), marks)
+
+    return marked
 
 
 # --- one table of marks ----------------------------------------------------------------------------
@@ -142,15 +156,7 @@ CLUTTERED = (
 
 
 def test_page_clutter_is_boilerplate_and_the_story_is_not() -> None:
-    source = _source(CLUTTERED)
-    marks = find_boilerplate([source])[source.id]
-    text = source.text
-
-    def marked(words: str) -> bool:
-        at = text.index(words)
-        from crosscheck.core.model import Span
-
-        return is_boilerplate(Span(at, at + len(words)), marks)
+    marked = _boilerplate_marker(CLUTTERED)
 
     for clutter in ("LONDON (Reuters) –", "REUTERS/Jane Doe", "A crane lifts a block", "Posted at 3:01 PM",
                     "Ferry fares to rise", "New bridge opens", "Reporting by Jane Doe", "Related stories"):
@@ -168,14 +174,9 @@ def test_a_dateline_is_cut_from_the_claim_it_opens() -> None:
 
 def test_a_generated_summary_block_is_boilerplate() -> None:
     text = "Summary\nThe council approved the wall.\nWork starts in June.\n\nThe council voted on Tuesday to build it."
-    source = _source(text)
-    marks = find_boilerplate([source])[source.id]
-    at = text.index("Work starts")
-    from crosscheck.core.model import Span
-
-    assert is_boilerplate(Span(at, at + 10), marks)
-    last = text.index("The council voted")
-    assert not is_boilerplate(Span(last, len(text)), marks)
+    marked = _boilerplate_marker(text)
+    assert marked("Work starts")
+    assert not marked("The council voted on Tuesday to build it.")
 
 
 # --- scripts without spaces --------------------------------------------------------------------------
@@ -268,8 +269,6 @@ def test_a_text_cut_off_inside_a_quote_keeps_the_quote() -> None:
 
 
 def test_more_page_clutter() -> None:
-    from crosscheck.core.model import Span
-
     text = (
         "The harbour wall was approved on Tuesday after years of…\n"
         "The harbour wall was approved on Tuesday after years of debate about the floods.\n"
@@ -279,12 +278,7 @@ def test_more_page_clutter() -> None:
         "Meet the Author\n"
         "HARBOUR PRESSThe council will meet again in June to set the budget.\n"
     )
-    source = _source(text)
-    marks = find_boilerplate([source])[source.id]
-
-    def marked(words: str) -> bool:
-        at = text.index(words)
-        return is_boilerplate(Span(at, at + len(words)), marks)
+    marked = _boilerplate_marker(text)
 
     for clutter in ("after years of…", "File photo", "Don't Miss", "/html/head", "Meet the Author", "HARBOUR PRESS"):
         assert marked(clutter), clutter
@@ -293,8 +287,6 @@ def test_more_page_clutter() -> None:
 
 
 def test_captions_without_credit_and_the_writer_s_note_are_boilerplate() -> None:
-    from crosscheck.core.model import Span
-
     text = (
         "The harbour wall was approved on Tuesday after years of debate about the floods.\n\n"
         "Mayor Anna Berg and her deputy Tom Lyle leave the council chamber together on Tuesday.\n\n"
@@ -304,12 +296,7 @@ def test_captions_without_credit_and_the_writer_s_note_are_boilerplate() -> None
         "The council will meet again in June to set the budget.\n\n"
         "Jane Doe is a Dover native who has covered the harbour since 2017.\n"
     )
-    source = _source(text)
-    marks = find_boilerplate([source])[source.id]
-
-    def marked(words: str) -> bool:
-        at = text.index(words)
-        return is_boilerplate(Span(at, at + len(words)), marks)
+    marked = _boilerplate_marker(text)
 
     assert marked("leave the council chamber together")
     assert marked("Divers inspect the old wall")
@@ -321,8 +308,6 @@ def test_captions_without_credit_and_the_writer_s_note_are_boilerplate() -> None
 
 
 def test_a_reported_sentence_with_a_credit_run_on_keeps_its_words() -> None:
-    from crosscheck.core.model import Span
-
     text = (
         "Harbour wall approved\n\n"
         "Police said there were a \"number of arrests\", but gave no details. PA Archive/PA Images\n\n"
@@ -330,11 +315,7 @@ def test_a_reported_sentence_with_a_credit_run_on_keeps_its_words() -> None:
         "The council will meet again in June to set the budget.\n"
     )
     source = _source(text)
-    marks = find_boilerplate([source])[source.id]
-
-    def marked(words: str) -> bool:
-        at = text.index(words)
-        return is_boilerplate(Span(at, at + len(words)), marks)
+    marked = _boilerplate_marker(text, [source])
 
     assert not marked("Police said there were")
     assert marked("PA Archive/PA Images")
@@ -344,19 +325,12 @@ def test_a_reported_sentence_with_a_credit_run_on_keeps_its_words() -> None:
 
 
 def test_a_title_case_headline_quoting_someone_is_not_a_menu() -> None:
-    from crosscheck.core.model import Span
-
     text = (
         "Harbour Master 'Built the New Wall When Few Others Believed,' Says Longtime Deputy\n\n"
         "Ferry Fares Under $30 Ferry Fares Under $50 'Quay Days' Festival Opens Harbour Wall Trailer\n\n"
         "The harbour wall was approved on Tuesday after years of debate about the floods.\n"
     )
-    source = _source(text)
-    marks = find_boilerplate([source])[source.id]
-
-    def marked(words: str) -> bool:
-        at = text.index(words)
-        return is_boilerplate(Span(at, at + len(words)), marks)
+    marked = _boilerplate_marker(text)
 
     assert not marked("Built the New Wall When Few Others Believed")
     assert marked("Ferry Fares Under $30")  # a menu, though it quotes a festival's name
@@ -424,8 +398,6 @@ def test_an_unquoted_copy_never_runs_through_a_quote() -> None:
 
 
 def test_section_headings_between_paragraphs_are_furniture() -> None:
-    from crosscheck.core.model import Span
-
     text = (
         "Harbour wall approved\n\n"
         "The council voted on Tuesday to build a new harbour wall after years of debate.\n\n"
