@@ -532,3 +532,19 @@ def test_a_count_one_side_qualifies_is_not_a_factual_conflict() -> None:
     assert not [f for f in qualified if f["kind"] == "factual_conflict"]
     plain = _findings_of(base.format("12"), base.format("eight"))
     assert [f["kind"] for f in plain if f["kind"] == "factual_conflict"]
+
+
+def test_one_remark_in_other_words_by_the_same_named_speaker_is_one_group() -> None:
+    one = "The majority of them were bumps, bruises and cuts"
+    two = "A majority of those injuries were minor and consisted of bumps and bruises"
+    a = article("herald", "Ferry hits pier", [VOTE, f"“{one},” spokesman Tomas Brandt said.", COST])
+    b = article("coastal", "Ferry crash", [VOTE, f"“{two},” Tomas Brandt told reporters.", COST])
+    g = group_with(compare(a, b), "s1", one)
+    assert g is not None and sorted(m.source for m in g.members) == ["s1", "s2"]
+    # Two people saying similar things are two statements.
+    b = article("coastal", "Ferry crash", [VOTE, f"“{two},” Mayor Elena Voss told reporters.", COST])
+    assert group_with(compare(a, b), "s1", one) is None
+    # Nor is the same speaker, in other words, saying the opposite.
+    opposite = "A majority of those injuries were not minor and did not consist of bumps and bruises"
+    b = article("coastal", "Ferry crash", [VOTE, f"“{opposite},” Tomas Brandt told reporters.", COST])
+    assert group_with(compare(a, b), "s1", one) is None

@@ -172,7 +172,9 @@ def _quote_link(units: Sequence[Unit], i: int, j: int, settings: Settings) -> Li
         return Link(short_i, long_i, contained, "fragment")
     if len(short) <= 2 and _contiguous(short, long_) and all(speakers) and agree:
         return Link(short_i, long_i, 0.5, "scare")  # one or two words: only with the same named speaker
-    if agree and all(speakers) and units[short_i].sure and units[long_i].sure and _shared_run(short, long_) >= 8:
+    both_named = agree and all(speakers) and units[short_i].sure and units[long_i].sure
+    alike = units[i].negated == units[j].negated and not (units[i].numbers ^ units[j].numbers)
+    if both_named and (_shared_run(short, long_) >= 8 or (alike and _same_remark(short, long_))):
         # One sentence, quoted word for word up to a point and differently after it ("It is also
         # only the second time that the impact …" / "… that the high probability …"): a
         # discrepancy worth showing side by side, not two statements
@@ -201,6 +203,15 @@ def _shared_run(short: tuple[str, ...], long_: tuple[str, ...]) -> int:
     m = SequenceMatcher(None, short, long_, autojunk=False).find_longest_match(0, len(short), 0, len(long_))
     run = short[m.a : m.a + m.size]
     return m.size if sum(t not in STOPWORDS for t in run) >= 2 else 0
+
+
+def _same_remark(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """One remark reported in other words by the same named speaker ("The majority of them were
+    bumps, bruises and cuts" / "A majority of those injuries were minor … bumps and bruises"):
+    three content words or more, and three quarters of the shorter quote's, in both."""
+    a = {t for t in short if t not in STOPWORDS}
+    shared = a & {t for t in long_ if t not in STOPWORDS}
+    return len(short) >= 6 and len(shared) >= 3 and len(shared) >= 0.75 * len(a)
 
 
 def _content_same(short: tuple[str, ...], long_: tuple[str, ...]) -> float:
