@@ -331,3 +331,13 @@ def test_an_opinion_reported_inside_reported_speech_is_its_holder_s() -> None:
         f"“{PIER_WORDS}” after all."
     )
     assert speaker_of(text, PIER_WORDS) == "trust's lawyer"
+
+
+def test_according_to_in_passing_sources_a_fact_not_the_next_quote() -> None:
+    text = (
+        "Readers may be surprised that, according to harbour master Elena Voss, this is only the third pier.\n\n"
+        f"“{PIER_WORDS}.”"
+    )
+    assert speaker_of(text, PIER_WORDS + ".") is None
+    text = f"According to harbour master Elena Voss, this is only the third pier.\n\n“{PIER_WORDS}.”"
+    assert speaker_of(text, PIER_WORDS + ".") == "Elena Voss"

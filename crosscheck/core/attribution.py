@@ -832,8 +832,10 @@ def _context(
     if not verb:
         return _NOBODY
     if verb.group().lower() == "according to":
+        # "According to X, …" opening the sentence reports X; in passing ("… learn that,
+        # according to X, this is …") it sources a fact, not the quote that follows
         m = re.match(rf"\s*{_WHO}", piece[verb.end() :])
-        who = m.group("who") if m else None
+        who = m.group("who") if m and not piece[: verb.start()].strip() else None
     else:
         who = _before(piece[: verb.start()] + verb.group(), ctx.book)
     if who is None or who.lower() in _PLURAL_PRONOUNS:
