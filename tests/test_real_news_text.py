@@ -436,3 +436,12 @@ def test_a_quote_cut_off_in_mid_word_at_the_end_of_a_saved_page_still_links() ->
     (member,) = [m for m in groups[0].members if m.source == "s2"]
     assert member.text == "The new wall wi"
 
+
+
+def test_reported_speech_of_a_quote_is_not_a_misquote() -> None:
+    a = "“We routinely review our harbour budget to decide where we need to invest,” Anna Berg said."
+    b = "Anna Berg said the council routinely reviews its harbour budget to decide where they need to invest."
+    (group,) = [g for g in analyze([_source(a), _source(b, "s2")]).groups if g.kind == "quote"]
+    assert {m.quoted for m in group.members} == {True, False}
+    kinds = {f["kind"] for f in group.findings}
+    assert "unquoted" in kinds and "misquote" not in kinds

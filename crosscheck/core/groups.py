@@ -48,7 +48,9 @@ def build_group(
         # rewordings the diff is too coarse, and only counted figures (below) are compared.
         factual = [c for c in changes if c.kind in _FACTUAL and not _rounded(c) and not _qualified(c)] \
             if sim >= 0.6 else []
-        if kind == "quote" and loud:
+        if kind == "quote" and loud and a.quoted and b.quoted:
+            # (words given without quotation marks are reported speech, whose "we" becomes
+            # "they": the unquoted finding says what differs, a misquote would not be fair)
             findings.append(_finding("misquote", max(c.severity for c in loud), a, b, loud, sim))
         if kind == "claim" and factual:
             findings.append(_finding("factual_conflict", 3, a, b, factual, sim))
