@@ -10,6 +10,7 @@ development-set folder (``$CROSSCHECK_DEVSET``) when they are not already there.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sys
@@ -46,6 +47,12 @@ def main(argv: list[str]) -> int:
             dest.mkdir(parents=True, exist_ok=True)
             for art in meta["articles"]:
                 shutil.copy2(folder / art["file"], dest / art["file"])
+        for art in meta["articles"]:  # the bytes that were annotated, so a rebuilt copy can be checked
+            digest = hashlib.sha256((dest / art["file"]).read_bytes()).hexdigest()
+            if art.get("sha256") not in (None, digest):
+                bad += 1
+                print(f"{story}: {art['file']} differs from the annotated bytes")
+            art["sha256"] = digest
         texts = {a["key"]: load(str(dest / a["file"]), a["key"]).text for a in meta["articles"]}
         for key, anchor in refs(gold):
             if texts.get(key, "").find(anchor) < 0:
@@ -54,6 +61,11 @@ def main(argv: list[str]) -> int:
         out = {"story": story, "topic": meta.get("topic"), "language": meta.get("language", "en"),
                "event": meta.get("event"), "articles": meta["articles"]}
         out |= {k: gold[k] for k in _GOLD_KEYS if k in gold}
+        earlier = GOLD_DIR / f"{story}.json"
+        if earlier.exists():  # a re-import keeps the story's recorded first run
+            first = json.loads(earlier.read_text(encoding="utf-8")).get("first_run")
+            if first:
+                out["first_run"] = first
         GOLD_DIR.mkdir(parents=True, exist_ok=True)
         (GOLD_DIR / f"{story}.json").write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"{story}: {len(meta['articles'])} articles")

@@ -341,3 +341,14 @@ def test_according_to_in_passing_sources_a_fact_not_the_next_quote() -> None:
     assert speaker_of(text, PIER_WORDS + ".") is None
     text = f"According to harbour master Elena Voss, this is only the third pier.\n\n“{PIER_WORDS}.”"
     assert speaker_of(text, PIER_WORDS + ".") == "Elena Voss"
+
+
+def test_an_age_before_the_name_after_the_quote() -> None:
+    text = f"“{PIER_WORDS},” the 64-year-old Voss said after the vote.\n\nElena Voss has led the council since 2019."
+    assert speaker_of(text, PIER_WORDS) == "Elena Voss"
+
+
+def test_he_is_not_a_person_named_only_in_passing() -> None:
+    # Brandt is named as an owner, not as anyone who speaks: "he added" stays unknown.
+    text = f"The crowd cheered as the runner beat Tomas Brandt's record by 34 seconds.\n\n“{PIER_WORDS},” he added."
+    assert speaker_of(text, PIER_WORDS) is None

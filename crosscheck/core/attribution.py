@@ -91,7 +91,7 @@ _ORG_PREFIX = (
     rf"[ \t]+(?={_LOWER_ROLE}))?"
 )
 _WHO = (
-    rf"(?P<who>(?:he|she|they|it|we|I)\b|(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{_ORG_PREFIX}"
+    rf"(?P<who>(?:he|she|they|it|we|I)\b|(?:(?:the|a|an)\s+(?:[a-z0-9][\w-]*\s+){{0,3}}?)?{_ORG_PREFIX}"
     rf"(?:{_LOWER_ROLE})?{CAPITALISED_RUN.pattern}|"
     rf"{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')}|{_GROUPS}\b"
     rf"|(?:[Tt]he\s+)?[A-Z]{{2,6}}(?:\s+{_GROUPS})?(?![\w’']))"
@@ -334,9 +334,10 @@ class _Context:
     def _person_before(
         self, pos: int, i: int, done: list[Attribution], people: list[bool]
     ) -> tuple[str | None, bool]:
-        """``he``/``she``: the person named since the previous quote, else that quote's speaker,
-        else the person named last in this paragraph or the one before. Sure when there was only
-        one person it could be: one named since the previous quote, or none and that quote's."""
+        """``he``/``she``: the person named since the previous quote as the subject of a
+        sentence, else that quote's speaker; else unknown (someone named only in passing, "beat
+        Kipchoge's record", is no antecedent). Sure when there was only one person it could be:
+        one named since the previous quote, or none and that quote's."""
         prev_end = self.quotes[i - 1].outer.end if i > 0 else -1
         floor = self._paragraph_floor(pos, 2)
         since = self._people_between(max(prev_end, floor), pos)
@@ -346,8 +347,7 @@ class _Context:
             return since[-1], len(set(since)) == 1
         if i > 0 and done[i - 1].speaker and people[i - 1] and prev_end >= floor:
             return done[i - 1].speaker, True
-        named = self._people_between(floor, pos, subjects=False)
-        return (named[-1], False) if named else (None, False)
+        return None, False
 
     def _body_took_over(self, person: str, start: int, pos: int) -> bool:
         """Whether, after ``person`` was last named, a paragraph before the quote's opened with an
