@@ -130,6 +130,15 @@ def test_a_paragraph_of_quotation_after_a_quote_keeps_its_lost_closing_mark() ->
     assert _quotes(text) == []
 
 
+def test_a_quotation_in_single_marks_over_several_paragraphs() -> None:
+    text = ("Anna Berg told the Herald, \u2018The wall is overdue.\n\n\u2018So the council must pay for it.\n\n"
+            "\u2018Or the quay will flood again.\u2019\n\nThe council met on Monday.")
+    assert _quotes(text) == ["The wall is overdue.\n\n\u2018So the council must pay for it.\n\n"
+                             "\u2018Or the quay will flood again."]
+    # Not reopened: the lone mark is a stray and swallows nothing.
+    assert _quotes("Anna Berg told the Herald, \u2018The wall is overdue.\n\nThe council met on Monday.") == []
+
+
 def test_a_stray_mark_swallows_nothing() -> None:
     text = "“The council met on Monday.\n\nIt approved the harbour wall, the mayor said."
     assert _quotes(text) == []

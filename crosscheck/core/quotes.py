@@ -40,6 +40,7 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
     carry: int | None = None  # opening offset of a quote continuing from the previous paragraph
     unclosed: set[Span] = set()  # quotes whose closing mark was lost: they end with their paragraph
     quoted_before = False  # the paragraph before holds a quotation
+    carry_single: int | None = None  # the same, for a quotation in single marks (‘…)
     for i, para in enumerate(paragraphs):
         found, open_at = _pair(text, para, _DOUBLE_MARKS, _DOUBLE_PAIRS, _role_double, carry)
         carry = None
@@ -57,10 +58,15 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
                 unclosed.add(Span(open_at, para.end))
             # else: a stray opening mark; it swallows nothing
         quoted_before = bool(found)
-        singles = [
-            pair for region in _outside(para, found)
-            for pair in _pair(text, region, _SINGLE_MARKS, _SINGLE_PAIRS, _role_single, None)[0]
-        ]
+        if found or (carry_single is None and not text[para.start : para.end].lstrip().startswith("‘")
+                     and "‘" not in text[para.start : para.end]):
+            carry_single = None
+            singles = [
+                pair for region in _outside(para, found)
+                for pair in _pair(text, region, _SINGLE_MARKS, _SINGLE_PAIRS, _role_single, None)[0]
+            ]
+        else:
+            singles, carry_single = _single_run(text, paragraphs, i, carry_single, unclosed)
         # British style nests the other way: ‘… “…” …’. A single-quoted span that wholly holds
         # a double-quoted one is the outer quote, and the double-quoted one is nested in it.
         outer_singles = [
@@ -88,6 +94,26 @@ _LEAD_IN = re.compile(
     r"(?:[:：]|\b(?:said|says|added|told \w+|wrote|stated|declared)(?:\s+(?:that|it|he|she|they|the \w+))?)\s*$",
     re.I,
 )
+
+
+def _single_run(
+    text: str, paragraphs: tuple[Span, ...] | list[Span], i: int, carry: int | None, unclosed: set[Span]
+) -> tuple[list[Span], int | None]:
+    """Quotations in single marks in a paragraph with no double marks, where British style runs
+    a quotation over several paragraphs, each reopened with ‘ and only the last one closed
+    ("X told the Mail, ‘The judge … / ‘So … / ‘Or … .’"). Returns the spans and the offset of
+    a quotation that carries on into the next paragraph."""
+    para = paragraphs[i]
+    found, open_at = _pair(text, para, _SINGLE_MARKS, _SINGLE_PAIRS, _role_single, carry)
+    if open_at is None:
+        return found, None
+    nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+    if nxt is not None and text[nxt.start] == "‘":
+        return found, open_at
+    if open_at < para.start:  # carried in, and its closing mark lost: it ends with this paragraph
+        found.append(Span(open_at, para.end))
+        unclosed.add(Span(open_at, para.end))
+    return found, None
 
 
 def _sentence_end(text: str, para: Span) -> bool:
