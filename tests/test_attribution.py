@@ -352,3 +352,16 @@ def test_he_is_not_a_person_named_only_in_passing() -> None:
     # Brandt is named as an owner, not as anyone who speaks: "he added" stays unknown.
     text = f"The crowd cheered as the runner beat Tomas Brandt's record by 34 seconds.\n\n“{PIER_WORDS},” he added."
     assert speaker_of(text, PIER_WORDS) is None
+
+
+def test_said_x_later_in_the_sentence() -> None:
+    text = f"The pier will take “{PIER_WORDS}” to finish, said Elena Voss, the harbour master."
+    assert speaker_of(text, PIER_WORDS) == "Elena Voss"
+
+
+def test_a_group_named_between_two_quotes_ends_the_run() -> None:
+    text = (
+        f"“{PIER_WORDS},” said Elena Voss, the harbour master.\n\n"
+        f"The plan also angered local campaigners. “{SHIPS}.”"
+    )
+    assert speakers(text)[1] == (SHIPS + ".", None)

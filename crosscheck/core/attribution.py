@@ -196,7 +196,7 @@ def attribute_quotes(
             end = sentences[min(len(sentences) - 1, bisect.bisect_right(starts, q.outer.end) - 1)].end \
                 if sentences else para.end
             rest = masked[q.outer.end : max(end, q.outer.end)]
-            m = _ACCORDING_LATER.search(rest) or _SAID_LATER.search(rest)
+            m = _ACCORDING_LATER.search(rest) or _SAID_LATER.search(rest) or _SAID_LATER_VERB_FIRST.search(rest)
             if m:
                 said, how = ctx.resolve(m.group("who"), q.outer.end, i, out, people), "after"
         if who is None and _is_headline(text, para, paragraphs):
@@ -560,6 +560,8 @@ _ACCORDING_LATER = re.compile(
 _SAID_LATER = re.compile(
     rf",\s*{_WHO}(?:\s*\([^)]{{1,40}}\))?\s+(?:\w+ly\s+)?(?:said|says|told|added|warned|stated)\b"
 )
+# "… before he can apply for parole, said Andrew Fawcett, Pistorius' instructing attorney."
+_SAID_LATER_VERB_FIRST = re.compile(rf",\s*(?:said|says|added|warned)\s+{_WHO}\s*(?:[,.;]|$)")
 # "In a letter to the university, Noem gave Harvard “the opportunity” …": words from the
 # letter, statement or post of the sentence's subject
 _IN_WRITING = re.compile(
@@ -799,8 +801,18 @@ def _inherit(
     return Attribution(None, "")
 
 
+# Groups that may speak next: "The sentence also angered women's rights campaigners. “We are …”"
+_NEW_VOICES = re.compile(
+    r"\b(?:campaigners|activists|critics|protesters|protestors|unions|groups|families|relatives|residents|fans|"
+    r"experts|analysts|lawyers|officials|prosecutors|investigators|witnesses|survivors|opponents|supporters)\b"
+)
+
+
 def _names_anyone(between: str, ctx: _Context, speaker: str) -> bool:
-    """Whether a passage names a person other than ``speaker`` (who might be the next speaker)."""
+    """Whether a passage names a person other than ``speaker``, or a group, who might be the
+    next speaker."""
+    if _NEW_VOICES.search(between):
+        return True
     own = speaker.split()[-1] if speaker else ""
     for m in CAPITALISED_RUN.finditer(between):
         words = m.group().split()
