@@ -285,11 +285,13 @@ def test_more_page_clutter() -> None:
         "(Don't Miss: Ferry fares to rise in autumn)\n"
         "/html/head/meta[@name='og:title']/@content\n"
         "Meet the Author\n"
+        "Read Also: I sold my boat to my neighbour.\n"
         "HARBOUR PRESSThe council will meet again in June to set the budget.\n"
     )
     marked = _boilerplate_marker(text)
 
-    for clutter in ("after years of…", "File photo", "Don't Miss", "/html/head", "Meet the Author", "HARBOUR PRESS"):
+    for clutter in ("after years of…", "File photo", "Don't Miss", "/html/head", "Meet the Author", "HARBOUR PRESS",
+                    "Read Also: I sold"):
         assert marked(clutter), clutter
     assert not marked("debate about the floods")
     assert not marked("will meet again in June")
