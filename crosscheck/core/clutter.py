@@ -90,7 +90,8 @@ _HEADING_CUE = re.compile(
 )
 _SUMMARY_CUE = re.compile(r"^(?:AI\s?)?(?:要約|summary|key points|at a glance|highlights|in brief|tl;?dr)\s*:?$", re.I)
 _LINK_PREFIX = re.compile(
-    r"^\(?(?:READ|RELATED|ALSO READ|READ ALSO|ALSO SEE|WATCH|LISTEN|SEE ALSO|MORE|READ MORE|DON'?T MISS|DON’T MISS|RECOMMENDED)"
+    r"^\(?(?:READ|RELATED|ALSO READ|READ ALSO|ALSO SEE|WATCH|LISTEN|SEE ALSO|MORE|READ MORE|DON'?T MISS|DON’T MISS|"
+    r"RECOMMENDED)"
     r"\s*[:|-]\s*\S",
     re.I,
 )
