@@ -335,6 +335,18 @@ def test_a_reported_sentence_with_a_credit_run_on_keeps_its_words() -> None:
     assert quote.text == "number of arrests" and quote.speaker == "Police"
 
 
+def test_an_embedded_post_is_boilerplate_as_a_whole() -> None:
+    text = (
+        "The harbour wall was approved on Tuesday after years of debate about the floods.\n\n"
+        "BIG NEWS: The wall is coming. Work starts in June! pic.twitter.com/AbC123 — Harbour Herald "
+        "(@HarbourHerald) May 2, 2024\n\n"
+        "The council will meet again in June to set the budget.\n"
+    )
+    marked = _boilerplate_marker(text)
+    assert marked("BIG NEWS: The wall is coming.") and marked("Work starts in June!")
+    assert not marked("The council will meet again")
+
+
 def test_a_title_case_headline_quoting_someone_is_not_a_menu() -> None:
     text = (
         "Harbour Master 'Built the New Wall When Few Others Believed,' Says Longtime Deputy\n\n"

@@ -31,6 +31,8 @@ _CREDIT = re.compile(
 )
 # A sentence that opens by reporting: "Police said …", "The Home Office confirmed …"
 _REPORTED = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|told|added|announced|confirmed)\b")
+# A social-media post embedded in the page: its link or its signature ends the paragraph
+_EMBEDDED_POST = re.compile(r"(?:pic\.twitter\.com/\S+|\(@\w+\)\s+\w+ \d{1,2}, \d{4})\s*$")
 # Who wrote and edited it, and where the copy came from.
 _CREDIT_LINE = re.compile(
     r"^\(?\s*(?:(?:additional|further) )?(?:reporting|writing|editing|compiled|written|edited|produced|"
@@ -182,6 +184,8 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
                 yield paras[k - 1], "caption"  # the same caption once more, without its credit
             if k > 0 and _short(text, paras[k - 1]) and len(piece.split()) <= 6 and not _ends(text, paras[k - 1]):
                 yield paras[k - 1], "caption"
+        elif _EMBEDDED_POST.search(piece):
+            yield para, "embedded post"  # a tweet set in the page, signed "— Name (@handle) date"
         elif _CREDIT_LINE.search(piece) and not _SUMMARY_CUE.match(piece.strip()):
             for sent in source.sentences:
                 if para.start <= sent.start < para.end and _CREDIT_LINE.search(text[sent.start : sent.end]) and (
