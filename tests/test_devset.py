@@ -34,7 +34,7 @@ def reports() -> dict[str, Report]:
 
 def test_every_story_has_gold_and_provenance() -> None:
     files = sorted(GOLD_DIR.glob("*.json"))
-    assert len(files) >= 18
+    assert len(files) >= 20
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert 3 <= len(gold["articles"]) <= 6, path.name
