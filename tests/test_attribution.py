@@ -365,3 +365,22 @@ def test_a_group_named_between_two_quotes_ends_the_run() -> None:
         f"The plan also angered local campaigners. “{SHIPS}.”"
     )
     assert speakers(text)[1] == (SHIPS + ".", None)
+
+
+def test_he_congratulated_x_saying_is_his_words_not_x_s() -> None:
+    text = (
+        "Mayor Elena Voss lost the vote on Friday.\n\n"
+        f"She congratulated Tomas Brandt on his victory, saying: “{PIER_WORDS}.”"
+    )
+    assert speaker_of(text, PIER_WORDS + ".") == "Elena Voss"
+
+
+def test_a_long_quotation_reopened_over_paragraphs_carries_its_speaker_on() -> None:
+    text = (
+        "Mayor Elena Voss said: “We will sign the agreement in June.\n\n"
+        "“The pier comes next.\n\n"
+        "“The ferries will follow.\n\n"
+        "Watch: the mayor's speech\n\n"
+        f"“{SHIPS}.”"
+    )
+    assert speakers(text)[-1] == (SHIPS + ".", "Elena Voss")

@@ -712,7 +712,11 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
     if near and not participle:
         return max(near)[1]
     # Otherwise the subject of the sentence: "Putin recalled that he had known Prigozhin … and
-    # described him as “…”"; "Putin made his first comments …, saying …".
+    # described him as “…”"; "Putin made his first comments …, saying …"; "He congratulated
+    # Keir Starmer …, saying …" (he, not the one congratulated).
+    pronoun = re.match(r"\s*(He|She)\s+[a-z]", clause)
+    if pronoun and verb.group().lower().endswith("ing"):
+        return pronoun.group(1)
     people = [m for m in CAPITALISED_RUN.finditer(clause) if _is_person_run(m.group(), book)]
     if people and (people[0].start() <= 60 or len({m.group() for m in people}) == 1):
         return people[0].group()
@@ -795,7 +799,7 @@ def _inherit(
     own = masked[para.start : quotes[i].outer.start]
     # The quote opens its paragraph, or a sentence after narration that names no one.
     standalone = not re.search(r"[^\W_]", own) or bool(re.search(r"[.!?]\s+$", own))
-    near = idx > 0 and paragraphs[max(0, idx - 2)].start <= prev.outer.start
+    near = idx > 0 and paragraphs[max(0, idx - 2)].start <= prev.outer.end  # (a long quotation may begin far back)
     if standalone and near and not _VERB_RE.search(between) and not _names_anyone(between, ctx, prev_attr.speaker):
         return Attribution(prev_attr.speaker, "continued")
     return Attribution(None, "")

@@ -48,10 +48,11 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
             nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             if nxt is not None and text[nxt.start] in REOPENING:
                 carry = open_at  # multi-paragraph quote: reopened in the next paragraph
-            elif _introduced(text, para, open_at) or (nxt is None and (open_at < para.start or (
+            elif _introduced(text, para, open_at) or open_at < para.start or (nxt is None and ((
                     open_at == para.start and i > 0) or _cut_off(text, para))) or (
                     open_at == para.start and quoted_before and _sentence_end(text, para)):
-                # (also: a paragraph of quotation after one that quotes, its closing mark lost —
+                # (also: a quotation reopened paragraph after paragraph whose last closing mark is lost,
+                # and a paragraph of quotation after one that quotes, its closing mark lost —
                 # "“RIP,” she tweeted. / “Simply the best.")
                 # (the last paragraph of a text cut off in mid-quotation, as saved excerpts are)
                 found.append(Span(open_at, para.end))  # closing mark lost: the quote ends with its paragraph
