@@ -384,3 +384,9 @@ def test_a_long_quotation_reopened_over_paragraphs_carries_its_speaker_on() -> N
         f"“{SHIPS}.”"
     )
     assert speakers(text)[-1] == (SHIPS + ".", "Elena Voss")
+
+
+def test_said_a_lower_case_description_then_the_name() -> None:
+    assert speaker_of(f"“{PIER_WORDS},” said harbour works coordinator Elena Voss at the quay.", PIER_WORDS) == (
+        "Elena Voss")
+    assert speaker_of(f"“{PIER_WORDS},” said on Monday the council.", PIER_WORDS) is None

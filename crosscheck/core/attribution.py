@@ -114,6 +114,12 @@ _AFTER_WHO_FIRST = re.compile(
 )
 # An organisation's acronym ("the DHS said"), not a word of a line set in capitals
 _ACRONYM = re.compile(r"(?<![A-Z] )\b[A-Z]{2,6}\b(?![’'.-]\w| [A-Z]{2})")
+# "…,” said mission coordination lead Nancy Chabot": a description in lower case, then the name
+_AFTER_VERB_DESCRIBED = re.compile(
+    r"^[\s,.;:–—-]{0,4}(?:said|says|added|told|wrote|explained)\s+"
+    r"(?!(?:in|on|at|to|that|after|before|during|when|while|of|for|with|from|by|as)\b)"
+    rf"(?:[a-z][\w’'-]*\s+){{1,4}}(?P<who>{CAPITALISED_RUN.pattern})"
+)
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
 _ORG_WORDS = ORGANISATION_WORDS | set(_INSTITUTIONS)
 _PLURAL_PRONOUNS = {"they", "it", "we"}
@@ -599,7 +605,7 @@ def _containing(spans: tuple[Span, ...], pos: int) -> Span:
 
 
 def _after(after: str) -> str | None:
-    for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST, _AFTER_HOW, _AFTER_STATEMENT):
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST, _AFTER_HOW, _AFTER_STATEMENT, _AFTER_VERB_DESCRIBED):
         m = pattern.match(after)
         if m and (m.group("who").lower() not in STOPWORDS - {"he", "she", "they", "it", "we"}
                   or m.group("who").isupper()):
