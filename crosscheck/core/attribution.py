@@ -114,11 +114,13 @@ _AFTER_WHO_FIRST = re.compile(
 )
 # An organisation's acronym ("the DHS said"), not a word of a line set in capitals
 _ACRONYM = re.compile(r"(?<![A-Z] )\b[A-Z]{2,6}\b(?![’'.-]\w| [A-Z]{2})")
+_TIME_NAMES = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+               r"July|August|September|October|November|December)")
 # "…,” said mission coordination lead Nancy Chabot": a description in lower case, then the name
 _AFTER_VERB_DESCRIBED = re.compile(
     r"^[\s,.;:–—-]{0,4}(?:said|says|added|told|wrote|explained)\s+"
     r"(?!(?:in|on|at|to|that|after|before|during|when|while|of|for|with|from|by|as)\b)"
-    rf"(?:[a-z][\w’'-]*\s+){{1,4}}(?P<who>{CAPITALISED_RUN.pattern})"
+    rf"(?:[a-z][\w’'-]*\s+){{1,4}}(?!{_TIME_NAMES}\b)(?P<who>{CAPITALISED_RUN.pattern})"
 )
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
 _ORG_WORDS = ORGANISATION_WORDS | set(_INSTITUTIONS)
