@@ -347,6 +347,23 @@ def test_an_embedded_post_is_boilerplate_as_a_whole() -> None:
     assert not marked("The council will meet again")
 
 
+def test_captions_printed_twice_or_with_a_photographer_and_a_date_glued_to_the_lead() -> None:
+    text = (
+        "Harbour wall approved\n\n"
+        "Saturday, July 06, 2024 - The harbour wall was approved on Tuesday after years of debate.\n\n"
+        "Anna Berg opens the harbour wall\n\n"
+        "Anna Berg opens the harbour wall - Tom J Lyle\n\n"
+        "The mayor cuts the ribbon at the quay\nThe mayor cuts the ribbon at the quay\n\n"
+        "The council will meet again in June to set the budget.\n"
+    )
+    marked = _boilerplate_marker(text)
+    assert marked("Saturday, July 06, 2024 - ")
+    assert not marked("The harbour wall was approved on Tuesday")
+    assert marked("Anna Berg opens the harbour wall - Tom J Lyle")
+    assert marked("The mayor cuts the ribbon at the quay\nThe mayor")
+    assert not marked("The council will meet again")
+
+
 def test_a_title_case_headline_quoting_someone_is_not_a_menu() -> None:
     text = (
         "Harbour Master 'Built the New Wall When Few Others Believed,' Says Longtime Deputy\n\n"

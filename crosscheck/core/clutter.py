@@ -82,6 +82,11 @@ _DATELINE = re.compile(
     rf"|\({_AGENCIES}\)\s*[-–—:]\s*)"
 )
 _PAGE_STAMP = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")
+# "Saturday, July 06, 2024 - Rishi Sunak is resigning …": a date glued before the first sentence
+_DATE_LEAD = re.compile(
+    r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s*[-–—]\s+(?=[A-Z])"
+)
 _HEADING_CUE = re.compile(
     r"^(?:related(?: (?:stories|articles|coverage|news|content|posts))?|read (?:more|next|also)|also read|"
     r"more (?:from|on|in|stories|news)\b.*|most (?:read|popular|viewed|shared)|popular(?: now| stories)?|"
@@ -223,7 +228,7 @@ def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
                                                                                ].startswith(piece.rstrip(" .…")):
             yield para, "teaser"  # the first paragraph again, cut short: a standfirst or a link's teaser
         agency = _DATELINE.match(piece) if "(" in piece[:60] else None
-        m = _PAGE_STAMP.match(piece) or agency or (
+        m = _PAGE_STAMP.match(piece) or agency or (_DATE_LEAD.match(piece) if k < 6 else None) or (
             _BYLINE_LEAD.match(piece) or _DATELINE.match(piece) if k < 6 else None)
         if m and m.end() < len(piece):
             yield Span(para.start, para.start + m.end()), "dateline"
@@ -258,12 +263,32 @@ _AUTHOR_BIO = re.compile(
 )
 
 
+# A photographer's name after a dash ending a caption: "… resignation speech - Chris J Ratcliffe"
+_PHOTOGRAPHER = re.compile(r"\s[-–—]\s(?:[A-Z][\w'’-]*\.?\s){1,2}[A-Z][\w'’-]+\s*$")
+
+
+def title_like_caption(line: str) -> bool:
+    """A line that reads like a caption: short, no closing full stop, no quotation."""
+    return 3 <= len(line.split()) <= 25 and not re.search(r"[.!?:;,]\s*$", line) and not re.search(r"[“”\"]", line)
+
+
 def _furniture(text: str, paras: tuple[Span, ...], sentences: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
     """Captions that lost their credit, and the writer's note at the end of the article."""
     for k, para in enumerate(paras):
         piece = text[para.start : para.end].strip()
         one_sentence = sum(para.start <= s.start < para.end for s in sentences) <= 1
-        if one_sentence and _length(piece) <= 60 and _CAPTION_VERB.match(piece) and _CAPTION_DATE.search(piece) and (
+        same_next = k + 1 < len(paras) and text[paras[k + 1].start : paras[k + 1].end].strip() == piece
+        same_prev = k > 0 and text[paras[k - 1].start : paras[k - 1].end].strip() == piece
+        half = len(piece) // 2  # the same line twice, perhaps joined into one paragraph for analysis
+        doubled = len(piece) % 2 == 1 and piece[half].isspace() and piece[:half] == piece[half + 1 :]
+        if k >= 2 and (same_next or same_prev or doubled) and title_like_caption(piece[:half] if doubled else piece):
+            yield para, "caption"  # a photo's caption printed twice (alt text, then caption)
+        elif _PHOTOGRAPHER.search(piece) and _length(piece) <= 30 and not re.search(r"[.!?]\s*$", piece):
+            yield para, "caption"  # "X delivers his speech - Chris J Ratcliffe": caption and credit
+            before = text[paras[k - 1].start : paras[k - 1].end].strip() if k else ""
+            if before and piece.startswith(before):
+                yield paras[k - 1], "caption"  # the same caption once more, without its credit
+        elif one_sentence and _length(piece) <= 60 and _CAPTION_VERB.match(piece) and _CAPTION_DATE.search(piece) and (
             not _NOT_A_PICTURE.search(piece)
         ):
             yield para, "caption"
