@@ -548,3 +548,14 @@ def test_one_remark_in_other_words_by_the_same_named_speaker_is_one_group() -> N
     opposite = "A majority of those injuries were not minor and did not consist of bumps and bruises"
     b = article("coastal", "Ferry crash", [VOTE, f"“{opposite},” Tomas Brandt told reporters.", COST])
     assert group_with(compare(a, b), "s1", one) is None
+
+
+def test_a_quotation_s_second_sentence_with_its_attribution_is_not_a_claim() -> None:
+    text = "“The pier went up on time. It was everything we expected,” said engineer Tomas Brandt at the quay."
+    source = Source(id="s1", path="a.txt", text=text)
+    claims = [u.text for u in analyze([source]).unique if u.kind == "claim"]
+    assert not any("everything we expected" in c for c in claims)
+    # A tail that carries a figure still states a fact.
+    text = "“I feel so happy. It was not in my mind,” Brandt said after beating the record by 34 seconds."
+    claims = [u.text for u in analyze([Source(id="s1", path="a.txt", text=text)]).unique if u.kind == "claim"]
+    assert any("34 seconds" in c for c in claims)
