@@ -390,3 +390,11 @@ def test_said_a_lower_case_description_then_the_name() -> None:
     assert speaker_of(f"“{PIER_WORDS},” said harbour works coordinator Elena Voss at the quay.", PIER_WORDS) == (
         "Elena Voss")
     assert speaker_of(f"“{PIER_WORDS},” said on Monday the council.", PIER_WORDS) is None
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_with_a_participle() -> None:
+    text = (
+        "Mayor Elena Voss lost the vote on Friday.\n\n"
+        f"In her last speech at the quay she thanked the crews, telling them: “{PIER_WORDS}.”"
+    )
+    assert speaker_of(text, PIER_WORDS + ".") == "Elena Voss"

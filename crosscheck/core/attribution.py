@@ -713,7 +713,7 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
             candidates.append((m.end(), m.group()))
     participle = verb.group().lower().endswith("ing") and tail.rstrip().endswith(",")
     opening = _SUBJECT_ORG.match(clause)
-    if verb.group().lower().endswith("ing") and opening and not any(
+    if verb.group().lower().endswith("ing") and opening and opening.group("org").lower() not in STOPWORDS and not any(
             _is_person_run(m.group(), book) for m in CAPITALISED_RUN.finditer(clause)):
         return opening.group("org")  # "Turkish Airlines officials issued a statement confirming …"
     near = [c for c in candidates if _ADJACENT.fullmatch(tail[c[0] :])]
@@ -722,8 +722,11 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
     # Otherwise the subject of the sentence: "Putin recalled that he had known Prigozhin … and
     # described him as “…”"; "Putin made his first comments …, saying …"; "He congratulated
     # Keir Starmer …, saying …" (he, not the one congratulated).
-    pronoun = re.match(r"\s*(He|She)\s+[a-z]", clause)
-    if pronoun and verb.group().lower().endswith("ing"):
+    # ("In his exit speech he apologised …, telling voters: “…”" too: the pronoun subject after
+    # an opening phrase, when no name comes before it)
+    pronoun = re.match(r"\s*(He|She)\s+[a-z]", clause) or re.search(r"\b(he|she)\s+[a-z]+(?:ed|s)\b", clause)
+    if pronoun and verb.group().lower().endswith("ing") and not any(
+            _is_person_run(m.group(), book) for m in CAPITALISED_RUN.finditer(clause[: pronoun.start()])):
         return pronoun.group(1)
     people = [m for m in CAPITALISED_RUN.finditer(clause) if _is_person_run(m.group(), book)]
     if people and (people[0].start() <= 60 or len({m.group() for m in people}) == 1):
