@@ -698,3 +698,13 @@ def test_non_http_reference_is_treated_as_a_path() -> None:
     # "file://…" typed on the command line is not fetched; it is looked up as a file name.
     with pytest.raises(InputError, match="no such file"):
         load("file:///etc/passwd", "s1")
+
+
+def test_a_saved_page_s_date_stamp_is_neither_title_nor_outlet() -> None:
+    from crosscheck.io.plaintext import read_header
+
+    header = read_header("date 2024-07-06 Harbour wall approved after years of debate\n\nThe council voted on Tuesday.")
+    assert header.title == "Harbour wall approved after years of debate"
+    assert header.published == "2024-07-06" and header.outlet is None
+    header = read_header("date 2024-07-06\n\nSaturday - The council voted on Tuesday to build the wall.")
+    assert header.title is None and header.outlet is None and header.published == "2024-07-06"

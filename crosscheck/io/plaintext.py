@@ -76,6 +76,13 @@ def read_header(text: str, *, title_known: bool = False) -> Header:
     if not lines:
         return header
     first = lines[0][1]
+    stamp = _STAMPED_TITLE.match(first)
+    if stamp and not title_known:
+        # "date 2023-05-24 Tina Turner 'Believed …'": a saved page's date stamp glued to its headline
+        header.published = stamp.group("date")
+        if _looks_like_title(stamp.group("title"), lines[1][1] if len(lines) > 1 else ""):
+            header.title = stamp.group("title")
+            title_known = True
     if not title_known and _looks_like_title(first, lines[1][1] if len(lines) > 1 else "") and not _wrapped_on(
         text, lines[0][0] + len(first)
     ):
@@ -99,6 +106,8 @@ _CHROME = re.compile(
 )
 
 
+_DATE_LABEL = re.compile(r"^(?:date|posted|updated|published|last updated|modified)\b", re.I)
+_STAMPED_TITLE = re.compile(r"^date (?P<date>\d{4}-\d{2}-\d{2})\s+(?P<title>\S.*)$")
 _NOT_AN_OUTLET = re.compile(r"^(?:AI\s?)?(?:要約|summary|key points|highlights|at a glance|in brief)\s*:?$", re.I)
 
 
@@ -173,8 +182,9 @@ def _classify(line: str, header: Header) -> str | None:
         before = line[: m.start()].strip(" ,|·-–—")
         before = _WEEKDAY.sub("", before).strip(" ,|·-–—")
         header.published = header.published or iso
-        if before and not header.outlet and len(before.split()) <= 5 and not re.search(r"\d", before):
-            header.outlet = before
+        if before and not header.outlet and len(before.split()) <= 5 and not re.search(r"\d", before) and (
+                before[0].isupper() and not _DATE_LABEL.match(before)):
+            header.outlet = before  # "The Herald, 4 March 2026" — but not "date 2024-07-06" or "Posted on …"
         return "dateline"
     is_outlet_name = any(w.lower().strip(".,") in _OUTLET_WORDS for w in words)
     if len(words) <= 14 and not is_outlet_name and _NAME_LIST.match(line) and _is_name_list(line) and not header.author:
