@@ -139,6 +139,12 @@ def test_a_quotation_in_single_marks_over_several_paragraphs() -> None:
     assert _quotes("Anna Berg told the Herald, \u2018The wall is overdue.\n\nThe council met on Monday.") == []
 
 
+def test_an_unclosed_quote_ends_where_the_narrator_speaks() -> None:
+    text = ("\u201cThe wall is overdue. We knew where the floods would hit. said Anna Berg, the harbour master. "
+            "\u201cSo we built it.\u201d")
+    assert _quotes(text) == ["The wall is overdue. We knew where the floods would hit", "So we built it."]
+
+
 def test_a_stray_mark_swallows_nothing() -> None:
     text = "“The council met on Monday.\n\nIt approved the harbour wall, the mayor said."
     assert _quotes(text) == []

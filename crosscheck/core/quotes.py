@@ -175,9 +175,17 @@ def _pair(
         ):
             nested += 1  # a short quotation inside the open one, in the same marks, closed again
         elif kind == "open" and ch == open_mark and ch not in "\"'":
-            # The same opening mark again before a close: the first one was a stray.
+            # The same opening mark again before a close. If the narrator spoke in between
+            # ("“… we were going to hit. said Elena Adams, engineer. “So …"), the first quotation
+            # ended where the narrator's words begin; otherwise the first mark was a stray.
+            narrator = _NARRATOR.search(text, open_at + 1, pos)
+            if narrator and narrator.start() > open_at + 1:
+                found.append(Span(open_at, narrator.start() + 1))
             open_at = pos
     return found, open_at
+
+
+_NARRATOR = re.compile(r"[.,!?](?=\s+(?:said|says|added|told)\s+(?:[A-Z][\w’'-]+|he|she|they)\b)")
 
 
 def _nested_pair(text: str, pos: int, end: int, closers: str) -> bool:
