@@ -398,3 +398,11 @@ def test_a_pronoun_subject_after_an_opening_phrase_with_a_participle() -> None:
         f"In her last speech at the quay she thanked the crews, telling them: “{PIER_WORDS}.”"
     )
     assert speaker_of(text, PIER_WORDS + ".") == "Elena Voss"
+
+
+def test_a_title_case_headline_names_its_speaker_after_the_quote() -> None:
+    text = ("Harbour Wall 'Built When Few Others Believed,' Remembers Longtime Manager\n\n"
+            "The wall opened on Monday.\n\nHer longtime manager Tomas Brandt was at the quay.")
+    assert speakers(text)[0] == ("Built When Few Others Believed", "Tomas Brandt")
+    text = "Harbour Wall 'Will Be Built This Year,' Says Mayor Elena Voss\n\nThe council met."
+    assert speakers(text)[0] == ("Will Be Built This Year", "Elena Voss")

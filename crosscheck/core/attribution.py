@@ -210,8 +210,16 @@ def attribute_quotes(
         if who is None and _is_headline(text, para, paragraphs):
             # A headline's own conventions: "‘Call it a day’ — Ardern resigns", "Ardern: ‘…’"
             m = _HEADLINE_AFTER.match(after) or _HEADLINE_BEFORE.search(before)
+            titled = _HEADLINE_SAYS.match(after)
             if m:
                 said, how = ctx.resolve(m.group("name"), q.outer.start, i, out, people), "after"
+            elif titled:
+                # "'…,' Remembers Longtime Manager": a headline in title case; a role is read as one
+                who = titled.group("name")
+                words = who.split()
+                if any(w.lower() in ROLE_WORDS for w in words):
+                    who = "the " + who.lower()
+                said, how = ctx.resolve(who, q.outer.start, i, out, people), "after"
         # The previous quote's own attribution ("…,” X told Y. “…”) is not evidence for this one.
         after_previous = i > 0 and out[i - 1].how == "after" and quotes[i - 1].outer.end > before_start
         if said.who is None and not after_previous:
@@ -578,6 +586,10 @@ _IN_WRITING = re.compile(
     rf"[^,.;:]{{0,80}},\s*{_WHO}\s+(?:\w+ly\s+)?[a-z]+"
 )
 _HEADLINE_AFTER = re.compile(rf"^[\s,]*[—–:-]\s*(?P<name>{CAPITALISED_RUN.pattern})")
+_HEADLINE_SAYS = re.compile(
+    r"^[\s,]*(?:Says|Said|Remembers|Recalls|Tells|Warns|Admits|Insists|Claims|Writes)\s+"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s*$"
+)
 _HEADLINE_BEFORE = re.compile(rf"^\s*(?P<name>{CAPITALISED_RUN.pattern})\s*:\s*$")
 
 
