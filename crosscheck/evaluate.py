@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
-from crosscheck.core.people import is_acronym_of
+from crosscheck.core.people import is_acronym_of, misspelt_alike
 
 Ref = tuple[str, str]  # (file key, anchor)
 
@@ -108,8 +106,7 @@ def same_speaker(said: str | None, want: str | None) -> bool:
         return False
     if wa == wb:
         return True
-    if len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and min(len(wa[-1]), len(wb[-1])) >= 4 \
-            and Levenshtein.distance(wa[-1], wb[-1]) == 1 and said[:1].isupper():
+    if len(wa) == len(wb) and wa[:-1] == wb[:-1] and said[:1].isupper() and misspelt_alike(" ".join(wa), " ".join(wb)):
         return True  # an outlet's misspelling of the same person: "Margaret Chen" / "Margaret Chan"
     small, large = sorted((wa, wb), key=len)
     if set(small) <= set(large) and small[-1] == large[-1]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from crosscheck.core.marks import DOUBLE_CLASS
 from crosscheck.core.model import Span
-from crosscheck.core.normalize import STOPWORDS
+from crosscheck.core.normalize import CALENDAR_WORDS, STOPWORDS
 from crosscheck.core.people import (
     CAPITALISED_RUN,
     NATIONALITY_WORDS,
@@ -114,13 +114,11 @@ _AFTER_WHO_FIRST = re.compile(
 )
 # An organisation's acronym ("the DHS said"), not a word of a line set in capitals
 _ACRONYM = re.compile(r"(?<![A-Z] )\b[A-Z]{2,6}\b(?![’'.-]\w| [A-Z]{2})")
-_TIME_NAMES = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-               r"July|August|September|October|November|December)")
 # "…,” said mission coordination lead Nancy Chabot": a description in lower case, then the name
 _AFTER_VERB_DESCRIBED = re.compile(
     r"^[\s,.;:–—-]{0,4}(?:said|says|added|told|wrote|explained)\s+"
     r"(?!(?:in|on|at|to|that|after|before|during|when|while|of|for|with|from|by|as)\b)"
-    rf"(?:[a-z][\w’'-]*\s+){{1,4}}(?!{_TIME_NAMES}\b)(?P<who>{CAPITALISED_RUN.pattern})"
+    rf"(?:[a-z][\w’'-]*\s+){{1,4}}(?P<who>{CAPITALISED_RUN.pattern})"
 )
 _ROLE_ALIASES = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "pm": "prime", "premier": "prime"}
 _ORG_WORDS = ORGANISATION_WORDS | set(_INSTITUTIONS)
@@ -534,8 +532,8 @@ def _is_organisation(words: list[str], name: list[str], book: NameBook) -> bool:
     known person and not two to four name words."""
     if _org_word(words):
         return True
-    if len(words) == 1 and words[0].lower() in STOPWORDS:
-        return False
+    if len(words) == 1 and (words[0].lower() in STOPWORDS or words[0].lower() in CALENDAR_WORDS):
+        return False  # "The", "Monday": no organisation
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
         return True  # WHO, NASA
     if name and (book.is_known_surname(name[-1]) or len(name) >= 2):

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
 
-from crosscheck.core.normalize import CJK, NEGATIONS, NUMBER_WORDS, STOPWORDS, figures, normalize_word, tokenize
+from crosscheck.core.normalize import (
+    CALENDAR_WORDS,
+    CJK,
+    NEGATIONS,
+    NUMBER_WORDS,
+    STOPWORDS,
+    figures,
+    normalize_word,
+    tokenize,
+)
 
 # Tokens: numbers, words, white space, an ellipsis in any spelling (… ... . . .), one mark.
 # A character of a script written without spaces (Japanese, Chinese) is a token of its own.
@@ -22,10 +31,7 @@ _PIECE = re.compile(
     rf"\d+(?:[.,]\d+)*%?|[{CJK}]|[^\W_{CJK}]+(?:[’'`ʼ][^\W_{CJK}]+)*|\.(?: ?\.){{2}}|…|\s+|.", re.S
 )
 _WORD = re.compile(r"[^\W_]", re.U)
-_DATE_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow""".split()
-)
+_DATE_WORDS = CALENDAR_WORDS | {"yesterday", "today", "tomorrow"}
 _BRACKETS = set("()[]{}")
 
 # Change kinds, quietest first. "noise" kinds never change meaning.

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz.distance import LCSseq, Levenshtein
+from rapidfuzz.distance import LCSseq
 
 from crosscheck.core.diff import classify_changes, similarity, word_diff
 from crosscheck.core.model import Diff, Group, Member, Unique
 from crosscheck.core.normalize import figures, figures_agree, tokenize
+from crosscheck.core.people import misspelt_alike
 from crosscheck.core.units import Unit
 
 _FACTUAL = {"number", "date", "negation"}
@@ -218,10 +219,7 @@ def _unquoted(chosen: list[Unit]) -> list[dict]:
 def _same_person(a: str, b: str) -> bool:
     """One person under two spellings: the same surname, or the same first name and a surname
     one letter apart (an outlet's "Margaret Chen" for "Margaret Chan")."""
-    wa, wb = a.lower().split(), b.lower().split()
-    if wa[-1] == wb[-1]:
-        return True
-    return wa[0] == wb[0] and min(len(wa[-1]), len(wb[-1])) >= 4 and Levenshtein.distance(wa[-1], wb[-1]) <= 1
+    return a.lower().split()[-1] == b.lower().split()[-1] or misspelt_alike(a, b)
 
 
 def _finding(kind: str, severity: int, a: Unit, b: Unit, changes: list, sim: float) -> dict:

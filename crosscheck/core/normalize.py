@@ -40,6 +40,11 @@ STOPWORDS = frozenset(
     told tell according while after before during since until because if though although
     mr mrs ms dr""".split()
 )
+# Names of days and months: capitalised like names, and no one's ("said late Monday").
+CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 NEGATIONS = frozenset("not no never none nobody nothing neither nor n't without cannot".split())
 
 

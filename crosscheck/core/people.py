@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from rapidfuzz.distance import Levenshtein
+
 from crosscheck.core.marks import CLOSE_CLASS
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import STOPWORDS
@@ -327,3 +329,11 @@ def is_acronym_of(acronym: str, name: str) -> bool:
     letters of the name's capitalised words, in any order, as agencies reorder them)."""
     caps = "".join(w[0] for w in name.split() if w[:1].isupper())
     return acronym.isupper() and len(acronym) >= 2 and sorted(acronym) == sorted(caps)
+
+
+def misspelt_alike(a: str, b: str) -> bool:
+    """One person's name as two outlets spell it: the same first name and a surname of four
+    letters or more one letter apart ("Margaret Chen" for "Margaret Chan")."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return (len(wa) >= 2 and len(wb) >= 2 and wa[0] == wb[0] and min(len(wa[-1]), len(wb[-1])) >= 4
+            and Levenshtein.distance(wa[-1], wb[-1]) == 1)

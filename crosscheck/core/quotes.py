@@ -59,8 +59,7 @@ def find_quotes(text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Qu
                 unclosed.add(Span(open_at, para.end))
             # else: a stray opening mark; it swallows nothing
         quoted_before = bool(found)
-        if found or (carry_single is None and not text[para.start : para.end].lstrip().startswith("‘")
-                     and "‘" not in text[para.start : para.end]):
+        if found or (carry_single is None and "‘" not in text[para.start : para.end]):
             carry_single = None
             singles = [
                 pair for region in _outside(para, found)
