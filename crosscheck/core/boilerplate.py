@@ -75,6 +75,14 @@ def find_boilerplate(sources: Sequence[Source]) -> dict[str, list[tuple[Span, st
     return found
 
 
+# "Jane Doe is a Detroit native who has covered the town since 2017": the writer's note at the end
+_WRITER_NOTE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\b[^.]{0,120}?"
+    r"\b(?:who (?:has )?(?:covered|covers|reported|reports|writes|written|joined)|reporter|correspondent|"
+    r"journalist|columnist|staff writer|contributing writer)\b"
+)
+
+
 def _site_text(sentence: str, index: int, total: int) -> bool:
     words = len(sentence.split())
     if _CUE_RE.search(sentence):
@@ -84,7 +92,11 @@ def _site_text(sentence: str, index: int, total: int) -> bool:
 
 def _author_bio(source: Source, sentence: str, index: int, total: int) -> bool:
     """``Jane Doe is a Cairo-based researcher.`` near the end of an article by Jane Doe: a
-    sentence about the author, which opens with their name, in the last part of the article."""
+    sentence about the author, which opens with their name, in the last part of the article —
+    or, byline or not, one that says so ("… is a Detroit native who has covered the town since
+    2017") among the last three sentences."""
+    if index >= total - 3 and _WRITER_NOTE.match(sentence.strip()):
+        return True
     if not source.author or index < total * 0.6:
         return False
     authors = [a.strip() for a in re.split(r",|\band\b|;|·", source.author) if len(a.split()) >= 2]

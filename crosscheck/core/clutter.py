@@ -255,25 +255,17 @@ _CAPTION_DATE = re.compile(
     r"\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bin (?:19|20)\d\d\b"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
 )
-# "Jane Doe is a Detroit native who has covered the town since 2017": the writer's note at the end
-_AUTHOR_BIO = re.compile(
-    r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\b[^.]{0,120}?"
-    r"\b(?:who (?:has )?(?:covered|covers|reported|reports|writes|written|joined)|reporter|correspondent|"
-    r"journalist|columnist|staff writer|contributing writer)\b"
-)
-
-
 # A photographer's name after a dash ending a caption: "… resignation speech - Chris J Ratcliffe"
 _PHOTOGRAPHER = re.compile(r"\s[-–—]\s(?:[A-Z][\w'’-]*\.?\s){1,2}[A-Z][\w'’-]+\s*$")
 
 
-def title_like_caption(line: str) -> bool:
+def _caption_like(line: str) -> bool:
     """A line that reads like a caption: short, no closing full stop, no quotation."""
     return 3 <= len(line.split()) <= 25 and not re.search(r"[.!?:;,]\s*$", line) and not re.search(r"[“”\"]", line)
 
 
 def _furniture(text: str, paras: tuple[Span, ...], sentences: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
-    """Captions that lost their credit, and the writer's note at the end of the article."""
+    """Captions that lost their credit, printed twice, or signed by the photographer."""
     for k, para in enumerate(paras):
         piece = text[para.start : para.end].strip()
         one_sentence = sum(para.start <= s.start < para.end for s in sentences) <= 1
@@ -281,7 +273,7 @@ def _furniture(text: str, paras: tuple[Span, ...], sentences: tuple[Span, ...]) 
         same_prev = k > 0 and text[paras[k - 1].start : paras[k - 1].end].strip() == piece
         half = len(piece) // 2  # the same line twice, perhaps joined into one paragraph for analysis
         doubled = len(piece) % 2 == 1 and piece[half].isspace() and piece[:half] == piece[half + 1 :]
-        if k >= 2 and (same_next or same_prev or doubled) and title_like_caption(piece[:half] if doubled else piece):
+        if k >= 2 and (same_next or same_prev or doubled) and _caption_like(piece[:half] if doubled else piece):
             yield para, "caption"  # a photo's caption printed twice (alt text, then caption)
         elif _PHOTOGRAPHER.search(piece) and _length(piece) <= 30 and not re.search(r"[.!?]\s*$", piece):
             yield para, "caption"  # "X delivers his speech - Chris J Ratcliffe": caption and credit
@@ -292,8 +284,6 @@ def _furniture(text: str, paras: tuple[Span, ...], sentences: tuple[Span, ...]) 
             not _NOT_A_PICTURE.search(piece)
         ):
             yield para, "caption"
-        elif k >= len(paras) - 3 and _AUTHOR_BIO.match(piece):
-            yield para, "author note"
 
 
 def _title_like(line: str) -> bool:
