@@ -7,6 +7,8 @@ import random
 from itertools import pairwise, permutations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from crosscheck.core.model import Comparison, Group, Source
 from crosscheck.core.pipeline import AnalysisCancelled, analyze
@@ -200,6 +202,30 @@ def test_a_quote_split_in_two_links_to_the_whole_quote() -> None:
     assert b_members == [FERRIES, "It will create hundreds of jobs on the quay"]
     assert all(m.partial for m in g.members if m.source == "s2")
     assert not findings(c, "misquote")
+
+
+def test_the_first_and_third_sentences_of_one_quote_both_stay_in_the_group() -> None:
+    # One outlet prints three sentences, the other joins the first and the third with a comma:
+    # both of the first outlet's sentences belong to the group, and the middle one is its own.
+    a = article("herald", "Pier plan approved", [
+        VOTE,
+        "“I watched the tide rise over the old wall. I felt calm standing there, maybe a little "
+        "scared. I told myself we must build it higher before winter comes,” Mayor Elena Voss said.",
+        COST,
+    ])
+    b = article("coastal", "Council backs pier", [
+        VOTE,
+        "“I watched the tide rise over the old wall, I told myself we must build it higher before "
+        "winter comes,” Mayor Elena Voss said.",
+        COST,
+    ])
+    c = compare(a, b)
+    g = group_with(c, "s2", "tide rise")
+    assert g is not None and g.kind == "quote"
+    mine = sorted((m for m in g.members if m.source == "s1"), key=lambda m: m.span.start)
+    assert [m.text for m in mine] == [
+        "I watched the tide rise over the old wall.", "I told myself we must build it higher before winter comes"]
+    assert any("I felt calm" in t for t in unique_texts(c, "s1"))
 
 
 def test_same_quote_different_speakers_is_an_attribution_conflict() -> None:
@@ -559,3 +585,39 @@ def test_a_quotation_s_second_sentence_with_its_attribution_is_not_a_claim() -> 
     text = "“I feel so happy. It was not in my mind,” Brandt said after beating the record by 34 seconds."
     claims = [u.text for u in analyze([Source(id="s1", path="a.txt", text=text)]).unique if u.kind == "claim"]
     assert any("34 seconds" in c for c in claims)
+
+
+_SAYINGS = [
+    "I watched the tide rise over the old wall.",
+    "I felt calm standing there, maybe a little scared.",
+    "I told myself we must build it higher before winter comes.",
+    "Nobody in the harbour office had warned the fishermen.",
+    "We will open the new pier to ferries next spring.",
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.integers(0, 4), min_size=1, max_size=5, unique=True),
+    st.lists(st.integers(0, 4), min_size=1, max_size=5, unique=True),
+    st.booleans(),
+)
+def test_every_quoted_sentence_is_shown_grouped_or_alone(first: list[int], second: list[int], comma: bool) -> None:
+    # Whatever two outlets quote of one speech, in whatever order, every sentence of every
+    # quotation is a group member or an "only here" passage: none is lost on the way.
+    def quotation(picked: list[int], glue: bool) -> str:
+        said = [_SAYINGS[k] for k in picked]
+        if glue:
+            said = [s.rstrip(".") + "," for s in said[:-1]] + said[-1:]
+        return "“" + " ".join(said).rstrip(".") + ",” Mayor Elena Voss said."
+
+    a = article("herald", "Pier plan approved", [VOTE, quotation(first, False), COST])
+    b = article("coastal", "Council backs pier", [VOTE, quotation(second, comma), COST])
+    c = compare(a, b)
+    shown = [(m.source, m.span) for g in c.groups if g.kind == "quote" for m in g.members]
+    shown += [(u.source, u.span) for u in c.unique if u.kind == "quote"]
+    for sid, text, picked in (("s1", a, first), ("s2", b, second)):
+        for k in picked:
+            word = ("tide", "calm", "winter", "fishermen", "spring")[k]  # found once in the article
+            at = text.index(word)
+            assert any(s == sid and span.start <= at < span.end for s, span in shown), (sid, _SAYINGS[k])

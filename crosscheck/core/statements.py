@@ -64,17 +64,21 @@ def rejoin_statements(
             run.append(nxt[run[-1]])
         # Each outlet's passage runs from its first statement in the run to its last; an outlet
         # that joins later in the run (quoting only the later statements) starts there.
-        spans: dict[tuple[str, int], list[int]] = {}
+        # Two statements of one quotation that are not next to each other (an outlet quoting
+        # the first and third sentences of what another prints as one) stay two passages.
+        spans: dict[tuple[str, int], list[list[int]]] = {}
         for t in run:
             for sid, qid, first, last in chained[t]:
-                if (sid, qid) in spans and spans[(sid, qid)][1] + 1 == first:
-                    spans[(sid, qid)][1] = last
-                elif (sid, qid) not in spans:
-                    spans[(sid, qid)] = [first, last]
+                pieces = spans.setdefault((sid, qid), [])
+                if pieces and pieces[-1][1] + 1 == first:
+                    pieces[-1][1] = last
+                elif not pieces or first > pieces[-1][1]:
+                    pieces.append([first, last])
         members = []
-        for (sid, qid), (first, last) in spans.items():
-            out.append(_unit_for(quotes, sources, at, (sid, qid, first, last)))
-            members.append(len(out) - 1)
+        for (sid, qid), pieces in spans.items():
+            for first, last in pieces:
+                out.append(_unit_for(quotes, sources, at, (sid, qid, first, last)))
+                members.append(len(out) - 1)
         new_groups.append(members)
     # Statements nobody else carries: consecutive ones of one quotation become one passage.
     grouped = {i for members in groups for i in members}
