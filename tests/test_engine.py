@@ -228,6 +228,61 @@ def test_the_first_and_third_sentences_of_one_quote_both_stay_in_the_group() -> 
     assert any("I felt calm" in t for t in unique_texts(c, "s1"))
 
 
+def test_pieces_of_one_letter_quoted_apart_join_the_whole_letter() -> None:
+    # One outlet quotes a phrase of the mayor's letter, then the letter whole; the other quotes
+    # three phrases of it. One statement: one group, every piece in it.
+    letter = ("As a result of your failure to repair the pier while neglecting an unsafe harbour wall "
+              "that endangers local fishermen, invites reckless boating, and ignores the safety code, "
+              "you have lost this licence.")
+    a = article("herald", "Mayor revokes licence", [
+        VOTE, "Mayor Elena Voss accused the board of “neglecting an unsafe harbour wall.”",
+        f"“{letter}” Voss wrote in the letter.", COST,
+    ])
+    b = article("coastal", "Licence revoked", [
+        VOTE, "Mayor Elena Voss accused the board of an “unsafe harbour wall” that “endangers local "
+        "fishermen” and invites “reckless boating.”", COST,
+    ])
+    c = compare(a, b)
+    g = group_with(c, "s1", "you have lost this licence")
+    assert g is not None and g.kind == "quote"
+    texts = {(m.source, m.text) for m in g.members}
+    assert ("s1", "neglecting an unsafe harbour wall.") in texts
+    assert {t for sid, t in texts if sid == "s2"} == {
+        "unsafe harbour wall", "endangers local fishermen", "reckless boating."}
+
+
+def test_a_short_repeat_and_a_phrase_with_its_little_words_changed_join_the_quote() -> None:
+    # "I am sorry" repeats the end of the outlet's own longer quote by the same named speaker;
+    # “anger and disappointment” is “your anger, your disappointment” with its little words changed.
+    a = article("herald", "Mayor apologises", [
+        VOTE,
+        "Mayor Elena Voss apologised to residents, telling them: “I am sorry.”",
+        "Voss said: “To the residents, I would like to say first and foremost, I am sorry.”",
+        "“I have heard your anger, your disappointment, and I take responsibility for this delay,” Voss said.",
+        COST,
+    ])
+    b = article("coastal", "Voss says sorry", [
+        VOTE,
+        "“To the residents, I would like to say first and foremost, I am sorry,” Mayor Elena Voss said.",
+        "Voss said she had heard the residents’ “anger and disappointment” about the delay.",
+        COST,
+    ])
+    c = compare(a, b)
+    sorry = group_with(c, "s2", "first and foremost")
+    assert sorry is not None and {m.text for m in sorry.members if m.source == "s1"} >= {"I am sorry."}
+    assert linked(c, "your anger, your disappointment", "anger and disappointment")
+
+
+def test_short_phrases_with_the_same_words_from_different_speakers_stay_apart() -> None:
+    a = article("herald", "Pier debate", [
+        VOTE, "“I have heard your anger, your disappointment, and I take responsibility,” Mayor Elena Voss said.", COST,
+    ])
+    b = article("coastal", "Pier debate", [
+        VOTE, "Councillor Tomas Brandt spoke of residents’ “anger and disappointment” about the pier.", COST,
+    ])
+    assert not linked(compare(a, b), "your anger", "anger and disappointment")
+
+
 def test_same_quote_different_speakers_is_an_attribution_conflict() -> None:
     c = compare(*conflict_story())
     g = group_with(c, "s1", FERRIES)

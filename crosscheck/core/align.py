@@ -131,17 +131,27 @@ def _twin(units: Sequence[Unit], link: Link) -> bool:
         link.score >= 0.9 or (link.score >= 0.8 and len(units[link.a].tokens) >= 8)
     ):
         return True
-    short, long_ = units[link.a].tokens, units[link.b].tokens
+    a, b = units[link.a], units[link.b]
+    short, long_ = a.tokens, b.tokens
     content = [t for t in short if t not in STOPWORDS]
-    return link.kind in ("fragment", "scare") and len(content) >= 2 and _contiguous(short, long_)
+    # Three words with one that means something ("I am sorry") repeat the longer quote only when
+    # both name the same speaker outright; two content words say it on their own.
+    named = a.sure and b.sure and bool(a.speaker and b.speaker) and _same_speaker(a.speaker, b.speaker)
+    enough = len(content) >= 2 or (named and len(short) >= 3 and len(content) == 1)
+    inside = _contiguous(short, long_) or _close_in_order(short, long_)
+    return link.kind in ("fragment", "scare") and enough and inside
 
 
 def _twins_fit(units: Sequence[Unit], clusters: _Clusters, lk: Link, twins: list[Link]) -> bool:
+    """Two groups joined by a twin: every passage one source has in both is the same words
+    twice, or two separate pieces of a quotation another source of the two carries whole
+    ("unsafe campus environment" and "hostile to Jewish students" beside the whole letter)."""
     pairs = {(t.a, t.b) for t in twins} | {(t.b, t.a) for t in twins}
     mine, theirs = clusters.members[clusters.find(lk.a)], clusters.members[clusters.find(lk.b)]
+    merged = mine + theirs
     for m in mine:
         for n in theirs:
-            if units[m].source == units[n].source and (m, n) not in pairs:
+            if units[m].source == units[n].source and (m, n) not in pairs and not _pieces(units, m, n, merged):
                 return False
     return True
 
@@ -173,6 +183,9 @@ def _quote_link(units: Sequence[Unit], i: int, j: int, settings: Settings) -> Li
     if len(short) <= 2 and _contiguous(short, long_) and all(speakers) and agree:
         return Link(short_i, long_i, 0.5, "scare")  # one or two words: only with the same named speaker
     both_named = agree and all(speakers) and units[short_i].sure and units[long_i].sure
+    one_named = agree and all(speakers) and (units[short_i].sure or units[long_i].sure)
+    if one_named and len(short) <= 4 and _close_in_order(short, long_):
+        return Link(short_i, long_i, 0.75, "fragment")  # “anger and disappointment” / “your anger, your disappointment”
     alike = units[i].negated == units[j].negated and not (units[i].numbers ^ units[j].numbers)
     if both_named and (_shared_run(short, long_) >= 8 or (alike and _same_remark(short, long_))):
         # One sentence, quoted word for word up to a point and differently after it ("It is also
@@ -251,6 +264,25 @@ def _one_gap(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return False
 
 
+def _close_in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """The content words of a short quote (two at least), in order and close together in the
+    longer one: the same phrase with its little words changed ("anger and disappointment" in
+    "your anger, your disappointment")."""
+    content = [t for t in short if t not in STOPWORDS]
+    if len(content) < 2:
+        return False
+    for k, tok in enumerate(long_):
+        if tok != content[0]:
+            continue
+        i, j = 1, k + 1
+        while i < len(content) and j < len(long_) and j - k < len(short) + 1:
+            i += long_[j] == content[i]
+            j += 1
+        if i == len(content):
+            return True
+    return False
+
+
 def _contiguous(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     n = len(short)
     return any(long_[k : k + n] == short for k in range(len(long_) - n + 1))
@@ -272,16 +304,18 @@ def _fragments_fit(units: Sequence[Unit], clusters: _Clusters, short: int, targe
     mine = clusters.members[clusters.find(short)]
     theirs = clusters.members[clusters.find(target)]
     merged = mine + theirs
-    for m in mine:
-        for n in theirs:
-            if units[m].source != units[n].source:
-                continue
-            if units[m].span.overlaps(units[n].span):
-                return False
-            whole = [len(units[k].tokens) for k in merged if units[k].source != units[m].source]
-            if not whole or max(len(units[m].tokens), len(units[n].tokens)) >= max(whole):
-                return False
-    return True
+    return all(
+        units[m].source != units[n].source or _pieces(units, m, n, merged) for m in mine for n in theirs
+    )
+
+
+def _pieces(units: Sequence[Unit], m: int, n: int, merged: list[int]) -> bool:
+    """Two passages of one source are separate pieces of a quotation that another source of
+    ``merged`` carries whole: apart in the text, and each shorter than that whole."""
+    if units[m].span.overlaps(units[n].span):
+        return False
+    whole = [len(units[k].tokens) for k in merged if units[k].source != units[m].source]
+    return bool(whole) and max(len(units[m].tokens), len(units[n].tokens)) < max(whole)
 
 
 # ---------------------------------------------------------------- claims
