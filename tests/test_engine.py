@@ -283,6 +283,23 @@ def test_short_phrases_with_the_same_words_from_different_speakers_stay_apart() 
     assert not linked(compare(a, b), "your anger", "anger and disappointment")
 
 
+def test_one_outlet_retelling_a_remark_a_little_differently_keeps_both_in_its_group() -> None:
+    a = article("herald", "Mayor steps down", [
+        VOTE,
+        "“I am leaving because with such a privileged job comes a big responsibility,” Mayor Elena Voss said.",
+        COST,
+    ])
+    b = article("coastal", "Voss resigns", [
+        VOTE,
+        "“I am leaving because with such a privileged job comes a big responsibility,” Mayor Elena Voss said.",
+        "Later Voss said: “I am leaving because with such a privileged role, comes responsibility.”",
+        COST,
+    ])
+    g = group_with(compare(a, b), "s1", "privileged job")
+    assert g is not None
+    assert sum(m.source == "s2" for m in g.members) == 2
+
+
 def test_same_quote_different_speakers_is_an_attribution_conflict() -> None:
     c = compare(*conflict_story())
     g = group_with(c, "s1", FERRIES)

@@ -127,16 +127,20 @@ def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[lis
 def _twin(units: Sequence[Unit], link: Link) -> bool:
     """One source quoting the same words twice: a repeat, or a phrase of its own longer quote
     ("a “faulty configuration change”" and later the whole statement)."""
-    if link.kind in ("same", "fragment") and len(units[link.a].tokens) >= 5 and (
-        link.score >= 0.9 or (link.score >= 0.8 and len(units[link.a].tokens) >= 8)
+    a, b = units[link.a], units[link.b]
+    named = a.sure and b.sure and bool(a.speaker and b.speaker) and _same_speaker(a.speaker, b.speaker)
+    n = len(a.tokens)
+    # The same remark retold a little differently ("with such a privileged job comes a big
+    # responsibility" / "with such a privileged role, comes responsibility") when the speaker
+    # is named in both.
+    if link.kind in ("same", "fragment") and n >= 5 and (
+        link.score >= 0.9 or (link.score >= 0.8 and n >= 8) or (link.score >= 0.7 and n >= 8 and named)
     ):
         return True
-    a, b = units[link.a], units[link.b]
     short, long_ = a.tokens, b.tokens
     content = [t for t in short if t not in STOPWORDS]
     # Three words with one that means something ("I am sorry") repeat the longer quote only when
     # both name the same speaker outright; two content words say it on their own.
-    named = a.sure and b.sure and bool(a.speaker and b.speaker) and _same_speaker(a.speaker, b.speaker)
     enough = len(content) >= 2 or (named and len(short) >= 3 and len(content) == 1)
     inside = _contiguous(short, long_) or _close_in_order(short, long_)
     return link.kind in ("fragment", "scare") and enough and inside
