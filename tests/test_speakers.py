@@ -297,3 +297,33 @@ def test_japanese_phrase_quoted_inside_what_the_topic_said() -> None:
             "山田首相は、新しい党首が人々の「信頼と共感」を得ることを望んでいると表明した。")
     assert dict(speakers(text))["信頼と共感"] == "山田太郎"
 
+
+
+# --- pages cut off by the site or the archive ----------------------------------------------------
+
+
+def test_a_page_cut_before_said_still_names_the_speaker_printed_after_the_quote() -> None:
+    text = (f"Engineers watched the screens.\n\n“{WORDS},” Mark Jensen, the mission's guidance engineer at "
+            "the Harbour Laboratory")
+    assert speaker_of(text, WORDS) == "Mark Jensen"
+
+
+def test_a_quote_the_page_cuts_off_is_not_given_to_the_reporting_before_it() -> None:
+    # Its attribution was after it, and the page lost it: the office that "said" something in
+    # the paragraph before is no evidence.
+    text = (f"The civil defence office said the search had ended in the city.\n\n“{WORDS}. As e")
+    assert speaker_of(text, f"{WORDS}. As e") is None
+    # A run of quotes it continues still says whose it is.
+    run = f"“The search has ended,” Mayor Elena Voss said.\n\n“{WORDS}. As e"
+    assert speaker_of(run, f"{WORDS}. As e") == "Elena Voss"
+
+
+def test_a_headline_quote_is_the_speaker_named_for_the_same_words_in_the_body() -> None:
+    text = ("'Fear and relief': harbour wall holds in the storm\n\n"
+            "The harbour wall held through the night.\n\n"
+            "“It was fear and relief at the same time,” Mayor Elena Voss said on Monday.")
+    assert speaker_of(text, "Fear and relief") == "Elena Voss"
+    # A scare quote in the body is nobody's, even when someone says the words elsewhere.
+    scare = ("The storm was dubbed “the long night” by residents.\n\n"
+             "“We call it the long night because nobody slept,” Mayor Elena Voss said.")
+    assert speaker_of(scare, "the long night") is None

@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from crosscheck.core.marks import DOUBLE_CLASS
+from crosscheck.core.marks import ALL_MARKS, DOUBLE_CLASS
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import CALENDAR_WORDS, STOPWORDS
 from crosscheck.core.people import (
@@ -205,6 +205,10 @@ def attribute_quotes(
             m = _ACCORDING_LATER.search(rest) or _SAID_LATER.search(rest) or _SAID_LATER_VERB_FIRST.search(rest)
             if m:
                 said, how = ctx.resolve(m.group("who"), q.outer.end, i, out, people), "after"
+        cut = not text[q.outer.end :].strip()  # the page ends in or right after this quote
+        if said.who is None and who is None and not text[para.end :].strip() and (m := _CUT_AFTER.match(after)):
+            # "…,” Mark Jensenius, DART guidance engineer at the   (the page ends before "said")
+            said, how = ctx.resolve(m.group("who"), q.outer.end, i, out, people), "after"
         if who is None and _is_headline(text, para, paragraphs):
             # A headline's own conventions: "‘Call it a day’ — Ardern resigns", "Ardern: ‘…’"
             m = _HEADLINE_AFTER.match(after) or _HEADLINE_BEFORE.search(before)
@@ -232,13 +236,44 @@ def attribute_quotes(
                 out.append(replace(inherited, person=people[i - 1]))
                 people.append(people[i - 1])
                 continue
-            if not q.partial:
+            # A quotation the page cuts off lost its attribution with it: only a run of quotes
+            # it continues says whose it is, not the sentences of reporting before it.
+            if not q.partial and not (cut and not _closed(text, q)):
                 said, how = _context(q, ctx, sentences, starts, i, out, people), "context"
         out.append(Attribution(said.who, how if said.who else "", sure=said.named and how in ("after", "before"),
                                person=said.person))
         people.append(said.person)
     _ahead(text, quotes, out, paragraphs, masked, ctx)
+    _echoes(text, quotes, out, masked)
     return out
+
+
+def _closed(text: str, q: QuoteSpan) -> bool:
+    return q.outer.end > q.span.end and text[q.outer.end - 1] in ALL_MARKS
+
+
+_CUT_AFTER = re.compile(rf"^\s*(?P<who>{CAPITALISED_RUN.pattern}),\s+[^.!?\n]{{0,200}}$")
+_WORDS = re.compile(r"\w+")
+
+
+def _echoes(text: str, quotes: list[QuoteSpan], out: list[Attribution], masked: str) -> None:
+    """A quote nobody is named for that repeats words quoted elsewhere in the article by a named
+    speaker is that speaker's (a headline's "‘Terror and joy’" from the body's "…terror and
+    joy at the same time,” Adams said"); three words at least, never a scare quote."""
+    said = [(out[j].speaker, out[j].person, _WORDS.findall(text[q.span.start : q.span.end].lower()))
+            for j, q in enumerate(quotes) if out[j].sure and out[j].speaker]
+    for i, q in enumerate(quotes):
+        if out[i].speaker is not None:
+            continue
+        words = _WORDS.findall(text[q.span.start : q.span.end].lower())
+        if len(words) < 3 or _scare(masked[max(0, q.outer.start - 40) : q.outer.start]):
+            continue
+        n = len(words)
+        hits = {(who, person) for who, person, other in said if len(other) > n
+                and any(other[k : k + n] == words for k in range(len(other) - n + 1))}
+        if len({who for who, _ in hits}) == 1:
+            who, person = hits.pop()
+            out[i] = Attribution(who, "echo", sure=False, person=person)
 
 
 def _ahead(
