@@ -281,3 +281,14 @@ def test_one_japanese_particle_more_or_less_is_not_a_misquote() -> None:
     assert set(kinds("来年の選挙には出馬しない", "来年の選挙に出馬しない")) <= set(NOISE)
     # Two characters (ない: the negation) still count.
     assert not set(kinds("選挙に出馬しない", "選挙に出馬し")) <= set(NOISE)
+
+
+def test_a_fragment_ending_in_its_own_full_stop_leaves_the_rest_outside() -> None:
+    # One outlet prints "… in front of me." as a sentence; the whole quote goes on after a comma.
+    assert kinds("I saw the tide in front of me, I said let me try", "I saw the tide in front of me.",
+                 b_partial=True) == ["outside"]
+    assert kinds("I saw the tide in front of me.", "I saw the tide in front of me, I said let me try",
+                 a_partial=True) == ["outside"]
+    # Without a partial side, the missing words are an omission.
+    assert kinds("I saw the tide in front of me, I said let me try", "I saw the tide in front of me.") == [
+        "omission"]

@@ -205,7 +205,11 @@ def _edge_changes(
     # side's words beyond those are outside the fragment.
     k = len(_words(piece))
     starts = [m.start() for m in _PIECE.finditer(whole) if _WORD.match(m.group())]
-    if k == 0 or len(starts) <= k:
+    if k == 0:
+        # Only punctuation on the fragment's side ("in front of me." / "in front of me, I said
+        # let me try"): its own full stop ends the piece, the rest is outside it
+        return [Change(a0, a1, b0, b1, deleted, inserted, "outside")]
+    if len(starts) <= k:
         cut_off = not leading and k == 1 and whole.strip().lower().startswith(piece.strip().lower())
         return [Change(a0, a1, b0, b1, deleted, inserted, "outside" if cut_off else _kind(deleted, inserted))]
     if leading:
