@@ -336,26 +336,42 @@ def link_claims(
         for stem in u.content:
             index[stem].append(i)
     links: list[Link] = []
+    twins: set[tuple[int, int]] = set()  # one source telling the same fact twice (a standfirst and the lead)
     for i, u in enumerate(units):
         if cancelled is not None and i % 200 == 0 and cancelled():
             return []
         shared: dict[int, float] = defaultdict(float)
+        mine: dict[int, float] = defaultdict(float)
         for stem in u.content:
             postings = index[stem]
             if len(postings) > max(50, n // 4):
                 continue  # a word in a quarter of all sentences tells nothing about which
             for j in postings:
-                if j > i and units[j].source != u.source:
-                    shared[j] += idf[stem]
+                if j > i:
+                    (shared if units[j].source != u.source else mine)[j] += idf[stem]
         for j, _ in sorted(shared.items(), key=lambda kv: -kv[1])[:CANDIDATES_PER_UNIT]:
             score = claim_score(u, units[j], idf, settings.claim_min_shared)
             if score >= settings.claim_link:
                 links.append(Link(i, j, score, "claim"))
+        for j, _ in sorted(mine.items(), key=lambda kv: -kv[1])[:2]:
+            if claim_score(u, units[j], idf, settings.claim_min_shared) >= settings.claim_twin:
+                twins |= {(i, j), (j, i)}
     clusters = _Clusters(len(units))
-    for lk in sorted(links, key=lambda lk: _order(units, lk)):
+    ordered = sorted(links, key=lambda lk: _order(units, lk))
+    for lk in ordered:
         if _sources_disjoint(units, clusters, lk.a, lk.b):
             clusters.union(lk.a, lk.b)
+    # A fact is not split in two because one source told it twice: two groups a link joins
+    # become one when every source they share has its two sentences saying the same.
+    for lk in ordered:
+        if clusters.find(lk.a) != clusters.find(lk.b) and _claim_twins_fit(units, clusters, lk, twins):
+            clusters.union(lk.a, lk.b)
     return clusters.groups()
+
+
+def _claim_twins_fit(units: Sequence[Unit], clusters: _Clusters, lk: Link, twins: set[tuple[int, int]]) -> bool:
+    mine, theirs = clusters.members[clusters.find(lk.a)], clusters.members[clusters.find(lk.b)]
+    return all(units[m].source != units[n].source or (m, n) in twins for m in mine for n in theirs)
 
 
 def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAULT.claim_min_shared) -> float:

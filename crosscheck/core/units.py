@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from crosscheck.core.attribution import attribute_quotes
 from crosscheck.core.boilerplate import is_boilerplate
+from crosscheck.core.lexicon import concept, concepts
 from crosscheck.core.marks import ALL_MARKS, CLOSE_CLASS, quote_depth
 from crosscheck.core.model import Source, Span
 from crosscheck.core.normalize import NEGATIONS, STOPWORDS, content_stem, figures, tokenize
@@ -69,7 +70,7 @@ def extract_units(
                 around = frozenset()
                 if unit.partial:
                     sent = next((s for s in source.sentences if s.start <= q.outer.start < s.end), q.outer)
-                    around = frozenset(content_stem(t.norm) for t in tokenize(text, sent) if t.is_content)
+                    around = frozenset(concept(content_stem(t.norm)) for t in tokenize(text, sent) if t.is_content)
                     around -= unit.content
                 units.append(replace(unit, quote_id=n, piece=k, context=around))
         for sent in source.sentences:
@@ -214,13 +215,15 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
     in_figure = {k for _, i, last in found for k in range(i, last + 1)}
     words = [t for k, t in enumerate(tokens) if k not in in_figure]
     # A figure counts as content under its value ("#3500000"), so "£3.5m" matches "3.5 million".
-    content = {content_stem(t.norm) for t in words if t.is_content and not t.norm[:1].isdigit()}
+    # Words news uses for one another compare as one ("talks" / "discussions", "Tokyo" / "Japan")
+    content = {concept(content_stem(t.norm)) for t in words if t.is_content and not t.norm[:1].isdigit()}
+    content |= concepts(source.text, tokens)
     content |= {"#" + value for value, _, _ in found} | {t.norm for t in words if ":" in t.norm}
     counts = set()
     for value, first_i, last in found:
         nxt = next((t for t in tokens[last + 1 : last + 3] if t.is_content and not t.is_number), None)
         if nxt is not None:
-            counts.add((content_stem(nxt.norm), value, source.text[tokens[first_i].span.start : nxt.span.end]))
+            counts.add((concept(content_stem(nxt.norm)), value, source.text[tokens[first_i].span.start : nxt.span.end]))
     return Unit(
         source=source.id,
         order=order,

@@ -1,0 +1,49 @@
+"""Claims as real news words them: the same fact in other words, told twice, abbreviated.
+
+Small examples written for these tests; each names the rule it checks.
+"""
+
+from __future__ import annotations
+
+from crosscheck.core.lexicon import concept, concepts
+from crosscheck.core.model import Span
+from crosscheck.core.normalize import content_stem, tokenize
+from tests.test_engine import COST, VOTE, article, compare, group_with, unique_texts
+
+
+def _concepts(text: str) -> set[str]:
+    tokens = tokenize(text, Span(0, len(text)))
+    return {concept(content_stem(t.norm)) for t in tokens if t.is_content} | concepts(text, tokens)
+
+
+def test_words_news_uses_for_one_another_compare_as_one() -> None:
+    assert concept(content_stem("talks")) == concept(content_stem("discussions"))
+    assert concept(content_stem("jobs")) == concept(content_stem("positions"))
+    assert concept(content_stem("cutting")) == concept(content_stem("slashed"))
+    assert "~resign" in _concepts("The mayor stepped down on Friday") & _concepts("The mayor resigned on Friday")
+    # A word that is only sometimes a synonym is not one: "end" is no "finish".
+    assert concept("end") == "end"
+
+
+def test_an_abbreviation_is_one_name_however_it_is_written() -> None:
+    forms = [_concepts(t) for t in ("U.S. officials met", "US officials met", "United States officials met")]
+    assert all("~us" in f for f in forms)
+    # "us" the pronoun is no country.
+    assert "~us" not in _concepts("The mayor told us about the pier")
+
+
+def test_a_fact_one_outlet_tells_twice_stays_one_group() -> None:
+    # The standfirst and the lead of one outlet say the same; the other outlets' versions of the
+    # fact must not split into two groups around them.
+    lead = "The harbour board said on Monday it would cut 120 jobs, or 4 percent of its staff"
+    a = article("herald", "Harbour news", [f"{lead}, to save money.", VOTE, f"{lead}, as trade slows.", COST])
+    b = article("coastal", "Harbour news", [
+        VOTE, "The harbour board plans to cut about 120 jobs, or 4 percent of its staff, to save money.", COST])
+    c = article("valley", "Harbour news", [
+        VOTE, "The harbour board will cut 120 jobs, some 4 percent of its staff, as trade slows.", COST])
+    comparison = compare(a, b, c)
+    g = group_with(comparison, "s2", "plans to cut about 120 jobs")
+    assert g is not None and g.kind == "claim"
+    assert {m.source for m in g.members} == {"s1", "s2", "s3"}
+    assert sum(m.source == "s1" for m in g.members) == 2
+    assert not [t for t in unique_texts(comparison, "s1") if "120 jobs" in t]
