@@ -221,12 +221,15 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
 
     members = [(g, m) for g in result["groups"] for m in g["members"]]
 
-    def member_at(ref: list[str], kind: str | None = None) -> tuple[dict, dict] | None:
+    def members_at(ref: list[str], kind: str | None = None) -> list[tuple[dict, dict]]:
+        """Every group member over the passage: a sentence stating two facts is in two groups."""
         sid, start, end = locate(ref)
-        for g, m in members:
-            if m["source"] == sid and m["start"] < end and start < m["end"] and (kind is None or g["kind"] == kind):
-                return g, m
-        return None
+        return [(g, m) for g, m in members
+                if m["source"] == sid and m["start"] < end and start < m["end"] and (kind is None or g["kind"] == kind)]
+
+    def member_at(ref: list[str], kind: str | None = None) -> tuple[dict, dict] | None:
+        hits = members_at(ref, kind)
+        return hits[0] if hits else None
 
     def unique_at(ref: list[str], kind: str | None = None) -> dict | None:
         sid, start, end = locate(ref)
@@ -236,9 +239,8 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
             None,
         )
 
-    def group_of(ref: list[str], kind: str) -> str | None:
-        hit = member_at(ref, kind)
-        return hit[0]["id"] if hit else None
+    def groups_of(ref: list[str], kind: str) -> set[str]:
+        return {g["id"] for g, _ in members_at(ref, kind)}
 
     reports = {}
     wrong: list[str] = []
@@ -253,17 +255,15 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
             for r1, r2 in combinations(g["members"], 2):
                 if r1[0] == r2[0]:
                     continue
-                a, b = group_of(r1, kind), group_of(r2, kind)
-                recall.add(a is not None and a == b, f"{g['name']}: {r1[0]}–{r2[0]}")
+                recall.add(bool(groups_of(r1, kind) & groups_of(r2, kind)), f"{g['name']}: {r1[0]}–{r2[0]}")
         # Precision over system pairs whose both ends gold annotates.
         # A system passage may hold several gold statements (a quote of two sentences that
         # every outlet carries whole): it belongs to each of them.
         located: dict[int, tuple[set[str], str]] = {}
         for g in gold_groups:
             for ref in g["members"]:
-                hit = member_at(ref, kind)
-                if hit:
-                    names, _ = located.setdefault(id(hit[1]), (set(), ref[0]))
+                for _, m in members_at(ref, kind):
+                    names, _ = located.setdefault(id(m), (set(), ref[0]))
                     names.add(g["name"])
         for g in result["groups"]:
             if g["kind"] != kind:
@@ -278,9 +278,10 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
                         wrong.append(f"{kind}: {a} / {b}")
         reports[kind] = (recall, precision)
     for r1, r2 in gold.get("must_not_link", []):
-        a, b = member_at(r1), member_at(r2)
-        if a and b and a[0]["id"] == b[0]["id"]:
-            wrong.append(f"{a[0]['kind']}: linked {r1[1]!r} with {r2[1]!r}")
+        shared = {g["id"] for g, _ in members_at(r1)} & {g["id"] for g, _ in members_at(r2)}
+        if shared:
+            kind_of = {g["id"]: g["kind"] for g in result["groups"]}
+            wrong.append(f"{kind_of[min(shared)]}: linked {r1[1]!r} with {r2[1]!r}")
 
     speakers = SpeakerScore()
     # Per-passage entries ("speakers") override a group's speaker: that is how gold records a
@@ -316,7 +317,7 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
     for g in gold.get("quote_groups", []):
         for ref in g.get("unquoted", []):
             here = member_at(ref, "quote")
-            homes = {group_of(r, "quote") for r in g["members"]} - {None}
+            homes = set().union(*(groups_of(r, "quote") for r in g["members"]))
             unquoted.add(here is not None and here[0]["id"] in homes,
                          f"{g['name']}: {ref[0]} {ref[1]!r} (unquoted) not linked to the quote")
     # Findings built on a wrong speaker: an attribution conflict naming a speaker gold disagrees with.
@@ -351,7 +352,7 @@ def score(result: dict[str, Any], gold: dict[str, Any], file_of: dict[str, str])
     by_name = {}
     for kind in ("quote", "claim"):
         for g in gold.get(f"{kind}_groups", []):
-            gid = {group_of(ref, kind) for ref in g["members"]} - {None}
+            gid = set().union(*(groups_of(ref, kind) for ref in g["members"]))
             by_name[g["name"]] = next((x for x in result["groups"] if x["id"] in gid), None)
     diffs = Score()
     for want in gold.get("word_differences", []):

@@ -366,7 +366,24 @@ def link_claims(
     for lk in ordered:
         if clusters.find(lk.a) != clusters.find(lk.b) and _claim_twins_fit(units, clusters, lk, twins):
             clusters.union(lk.a, lk.b)
-    return clusters.groups()
+    groups = {clusters.find(m[0]): list(m) for m in clusters.groups()}
+    # One sentence, several facts: a sentence that states another group's fact as surely as
+    # that group's own members do joins it as well (a lead with both the toll and the place),
+    # when its source has no sentence there yet.
+    extra: dict[int, set[int]] = defaultdict(set)
+    for lk in ordered:
+        for a, b in ((lk.a, lk.b), (lk.b, lk.a)):
+            home, there = clusters.find(a), clusters.find(b)
+            if home == there:
+                continue
+            members = groups.get(there, [b])  # a sentence alone so far makes a group with it
+            if any(units[m].source == units[a].source for m in members + list(extra[there])):
+                continue
+            if lk.score >= settings.claim_also:
+                extra[there].add(a)
+    for root, added in extra.items():
+        groups[root] = sorted(groups.get(root, [root]) + list(added))
+    return list(groups.values())
 
 
 def _claim_twins_fit(units: Sequence[Unit], clusters: _Clusters, lk: Link, twins: set[tuple[int, int]]) -> bool:

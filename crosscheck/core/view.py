@@ -141,15 +141,24 @@ def disagreeing(group: Group, reference: str | None) -> set[str]:
     return out - {ref.source}
 
 
-def group_of_offset(comparison: Comparison, source_id: str, offset: int) -> str | None:
-    """The group whose member in this source covers ``offset`` (the innermost, if nested)."""
-    best: tuple[int, str] | None = None
-    for g in comparison.groups:
+def group_of_offset(comparison: Comparison, source_id: str, offset: int, after: str | None = None) -> str | None:
+    """The group whose member in this source covers ``offset`` (the innermost, if nested).
+
+    A sentence that states two facts is in two groups: given the group selected now
+    (``after``), the next one over the same passage is returned, so clicking again walks them.
+    """
+    hits: list[tuple[int, int, str]] = []
+    for n, g in enumerate(comparison.groups):
         for m in g.members:
-            inside = m.source == source_id and m.span.start <= offset < m.span.end
-            if inside and (best is None or len(m.span) < best[0]):
-                best = (len(m.span), g.id)
-    return best[1] if best else None
+            if m.source == source_id and m.span.start <= offset < m.span.end:
+                hits.append((len(m.span), n, g.id))
+    if not hits:
+        return None
+    innermost = min(size for size, _, _ in hits)
+    ids = [gid for size, _, gid in sorted(hits) if size == innermost]
+    if after in ids:
+        return ids[(ids.index(after) + 1) % len(ids)]
+    return ids[0]
 
 
 def letter(position: int) -> str:

@@ -744,7 +744,7 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
     def _clicked(self, source_id: str, offset: int) -> None:
         if self.analysis is None:
             return
-        gid = group_of_offset(self.analysis.comparison, source_id, offset)
+        gid = group_of_offset(self.analysis.comparison, source_id, offset, after=self.selected)
         if gid:
             self.select_group(gid)
             return
