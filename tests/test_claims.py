@@ -8,7 +8,7 @@ from __future__ import annotations
 from crosscheck.core.lexicon import concept, concepts
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import content_stem, tokenize
-from tests.test_engine import COST, VOTE, article, compare, group_with, unique_texts
+from tests.test_engine import COST, VOTE, article, compare, group_with, linked, unique_texts
 
 
 def _concepts(text: str) -> set[str]:
@@ -78,3 +78,44 @@ def test_clicking_a_sentence_in_two_groups_again_selects_the_other() -> None:
     second = group_of_offset(c, "s1", at, after=first)
     assert first and second and first != second
     assert group_of_offset(c, "s1", at, after=second) == first
+
+
+# --- shared phrases ------------------------------------------------------------------------------
+
+
+def _phrase_story() -> tuple[str, str]:
+    a = article("herald", "Harbour news", [
+        VOTE, "Divers found the wreck after a long search and said it lay close to the northern breakwater "
+        "under six metres of silt.", COST])
+    b = article("coastal", "Harbour news", [
+        VOTE, "The museum wants to raise the boat, which lay close to the northern breakwater for a century, "
+        "by next summer.", COST])
+    return a, b
+
+
+def test_a_phrase_two_sources_share_in_different_sentences_is_shown_in_both() -> None:
+    from crosscheck.io.export import to_dict
+
+    c = compare(*_phrase_story())
+    texts = {p.text for p in c.phrases}
+    assert "lay close to the northern breakwater" in texts
+    out = to_dict(c)
+    for p in out["phrases"]:
+        by_id = {s["id"]: s["text"] for s in out["sources"]}
+        assert by_id[p["a"]][p["a_start"] : p["a_end"]] == p["text"]
+        assert by_id[p["b"]][p["b_start"] : p["b_end"]].lower() == p["text"].lower()
+    # The sentences are related, not one claim: no group joins them …
+    assert not linked(c, "Divers found the wreck", "The museum wants")
+    # … and what only one source says is what is left around the phrase.
+    only_a = unique_texts(c, "s1")
+    assert any(t.startswith("Divers found the wreck after a long search") for t in only_a)
+    assert not any("northern breakwater" in t for t in unique_texts(c))
+    assert any(t.startswith("under six metres of silt") for t in only_a)
+
+
+def test_a_shared_name_or_stock_phrase_is_no_shared_phrase() -> None:
+    a = article("herald", "Harbour news", [
+        VOTE, "Officials of the Northern Harbour Ferry Company met the mayor on Friday.", COST])
+    b = article("coastal", "Harbour news", [
+        VOTE, "The Northern Harbour Ferry Company will double its fares in spring.", COST])
+    assert not compare(a, b).phrases

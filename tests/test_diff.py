@@ -292,3 +292,9 @@ def test_a_fragment_ending_in_its_own_full_stop_leaves_the_rest_outside() -> Non
     # Without a partial side, the missing words are an omission.
     assert kinds("I saw the tide in front of me, I said let me try", "I saw the tide in front of me.") == [
         "omission"]
+
+
+def test_the_same_words_written_differently_at_a_fragments_end_are_spelling() -> None:
+    # Both are pieces of longer sentences; the last words differ only in how they are written.
+    assert kinds("Queen of rock ‘n’ roll", "Queen of Rock'n Roll", a_partial=True, b_partial=True) == ["spelling"]
+    assert kinds("Queen of Rock'n Roll", "Queen of rock ‘n’ roll", a_partial=True, b_partial=False) == ["spelling"]

@@ -198,6 +198,9 @@ def _edge_changes(
     """At a fragment's edge, the longer side's extra words are ``outside``; if the fragment's
     own first (or last) words differ only in form (``we``/``We``), that part is its own change."""
     whole, piece = (deleted, inserted) if fragment_side == "b" else (inserted, deleted)
+    if piece and _kind(deleted, inserted) in NOISE:
+        # the same words written differently ("rock ‘n’ roll" / "Rock'n Roll"): no edge to cut
+        return [Change(a0, a1, b0, b1, deleted, inserted, _kind(deleted, inserted))]
     if not piece:
         return [Change(a0, a1, b0, b1, deleted, inserted, "outside")]
     # The fragment's k edge words stand against the whole side's k words next to the matched

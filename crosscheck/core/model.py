@@ -154,6 +154,18 @@ class Unique:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """Words two sources share inside sentences that are not linked as one claim (see
+    ``core/phrases.py``): related, not known to be the same fact."""
+
+    a: str
+    a_span: Span
+    b: str
+    b_span: Span
+    text: str  # as ``a`` prints it
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Everything one analysis found; the JSON contract is a direct rendering of it."""
 
@@ -162,6 +174,7 @@ class Comparison:
     unique: tuple[Unique, ...] = ()
     boilerplate: tuple[tuple[str, Span], ...] = ()
     flags: tuple[dict, ...] = ()
+    phrases: tuple[Phrase, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -15,6 +15,7 @@ from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Correction, place
 from crosscheck.core.groups import build_group, unique_of
 from crosscheck.core.model import Comparison, Group, Source, Span
+from crosscheck.core.phrases import outside_phrases, shared_phrases, unlinked
 from crosscheck.core.statements import rejoin_statements
 from crosscheck.core.units import Unit, extract_units
 from crosscheck.core.unquoted import link_unquoted
@@ -76,13 +77,22 @@ def analyze(
     # A sentence that carries a linked quote is reported by that quote's group, not unique.
     quoted = [(quotes[i].source, quotes[i].span) for i in linked_q]
     linked_c |= {i for i, c in enumerate(claims) if any(s == c.source and c.span.overlaps(sp) for s, sp in quoted)}
+    # Phrases two sources share inside sentences no group joins: the sentences are related, and
+    # what only one source says is what is left around the phrase.
+    # (a sentence the user linked or unlinked by hand is theirs to judge: no phrase is drawn)
+    found = [ph for ph in shared_phrases(claims, by_id)
+             if ("claim", ph.a_unit) not in by_hand and ("claim", ph.b_unit) not in by_hand]
+    phrases = unlinked(found, claim_groups, by_id)
+    unique_claims = [piece for u in unique_of(claims, linked_c)
+                     for piece in outside_phrases(u, phrases, by_id[u.source].text)]
     unique = sorted(
-        unique_of(quotes, linked_q) + unique_of(claims, linked_c),
+        unique_of(quotes, linked_q) + unique_claims,
         key=lambda u: (_source_order(sources, u.source), u.span.start),
     )
     bp = tuple((sid, span) for sid, marks in boilerplate.items() for span, _ in marks)
     step(1.0, "done")
-    return Comparison(sources=tuple(sources), groups=tuple(groups), unique=tuple(unique), boilerplate=bp)
+    return Comparison(sources=tuple(sources), groups=tuple(groups), unique=tuple(unique), boilerplate=bp,
+                      phrases=tuple(phrases))
 
 
 def apply_corrections(

@@ -17,6 +17,7 @@ from crosscheck.core.model import Comparison, Group, Member, Span
 QUOTE, CLAIM, UNIQUE_QUOTE, UNIQUE_CLAIM, BOILERPLATE, NOISE_CHANGE, CHANGE, CONFLICT = (
     "quote", "claim", "unique-quote", "unique-claim", "boilerplate", "noise-change", "change", "conflict",
 )
+PHRASE = "phrase"  # words another source shares, in a sentence no group links
 
 
 CLOSE_VERSION = 0.5  # below this word similarity a quote is a rewording, not an edited copy
@@ -71,6 +72,9 @@ def highlights(comparison: Comparison, reference: str | None) -> dict[str, list[
         out[sid].append(Highlight(span, BOILERPLATE))
     for u in comparison.unique:
         out[u.source].append(Highlight(u.span, UNIQUE_QUOTE if u.kind == "quote" else UNIQUE_CLAIM))
+    for p in comparison.phrases:
+        out[p.a].append(Highlight(p.a_span, PHRASE))
+        out[p.b].append(Highlight(p.b_span, PHRASE))
     for g in comparison.groups:
         conflicted = disagreeing(g, reference)
         for m in g.members:

@@ -66,6 +66,11 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
         "boilerplate": [
             {"source": sid, "start": span.start, "end": span.end} for sid, span in comparison.boilerplate
         ],
+        "phrases": [
+            {"a": p.a, "a_start": p.a_span.start, "a_end": p.a_span.end,
+             "b": p.b, "b_start": p.b_span.start, "b_end": p.b_span.end, "text": p.text}
+            for p in comparison.phrases
+        ],
         "flags": list(comparison.flags),
         "reference": ref,
         "coverage": {

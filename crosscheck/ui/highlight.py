@@ -53,6 +53,7 @@ LEGEND = [
     (view.CLAIM, "Linked claim", "dashed underline"),
     (view.UNIQUE_QUOTE, "Quote only here", "dotted underline, italic: in one source only"),
     (view.UNIQUE_CLAIM, "Claim only here", "dotted underline: in one source only"),
+    (view.PHRASE, "Shared phrase", "tinted: another source has these words, in a sentence not linked"),
     (view.CHANGE, "Changed words (vs ★)", "bold, marked"),
     (view.NOISE_CHANGE, "Spelling/brackets only", "faint"),
     (view.CONFLICT, "Conflict", "bold, wavy underline: a figure, speaker or meaning differs"),
@@ -76,6 +77,8 @@ def char_format(meaning: str, palette: Palette) -> QTextCharFormat:
         fmt.setUnderlineColor(QColor(palette.unique_line))
         if meaning == view.UNIQUE_QUOTE:
             fmt.setFontItalic(True)
+    elif meaning == view.PHRASE:
+        fmt.setBackground(QColor(palette.claim_bg))
     elif meaning == view.CHANGE:
         fmt.setBackground(QColor(palette.change_bg))
         fmt.setFontWeight(QFont.Weight.Bold)
@@ -103,6 +106,7 @@ def legend_html(palette: Palette) -> str:
             view.CLAIM: f"background:{palette.claim_bg};border-bottom:2px dashed {palette.claim_line}",
             view.UNIQUE_QUOTE: f"font-style:italic;border-bottom:2px dotted {palette.unique_line}",
             view.UNIQUE_CLAIM: f"border-bottom:2px dotted {palette.unique_line}",
+            view.PHRASE: f"background:{palette.claim_bg}",
             view.CHANGE: f"background:{palette.change_bg};font-weight:bold",
             view.NOISE_CHANGE: f"color:{palette.noise_fg}",
             view.CONFLICT: f"background:{palette.conflict_bg};font-weight:bold;text-decoration:underline",
