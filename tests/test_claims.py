@@ -119,3 +119,43 @@ def test_a_shared_name_or_stock_phrase_is_no_shared_phrase() -> None:
     b = article("coastal", "Harbour news", [
         VOTE, "The Northern Harbour Ferry Company will double its fares in spring.", COST])
     assert not compare(a, b).phrases
+
+
+# --- copies of one report ------------------------------------------------------------------------
+
+_WIRE = [
+    "The harbour board approved a new ferry timetable on Tuesday after months of complaints.",
+    "Boats to the three outer islands will leave every forty minutes from the first of June.",
+    "Fishermen had warned that the old quay could not take the extra traffic in summer.",
+    "The board said the first new vessel would arrive from the Gdansk shipyard in late spring.",
+    "Ticket prices will stay at four euros for residents and eight euros for visitors.",
+]
+
+
+def test_a_sentence_reworded_in_place_in_a_copy_is_aligned_between_its_anchors() -> None:
+    rewrite = list(_WIRE)
+    # The copy editor rewrote the third sentence: two content words survive (too few for the
+    # ordinary matcher), but it sits where it sat, between sentences the two share.
+    rewrite[2] = "Local crews had cautioned that the ageing quay was unfit for heavier seasonal traffic."
+    a = article("herald", "Harbour news", _WIRE, tail=False)
+    b = article("coastal", "Harbour news", rewrite, tail=False)
+    c = compare(a, b)
+    assert linked(c, "Fishermen had warned", "Local crews had cautioned")
+
+
+def test_a_different_sentence_between_anchors_is_not_forced_into_line() -> None:
+    rewrite = list(_WIRE)
+    rewrite[2] = "A new café will open beside the ticket office before the summer season."
+    c = compare(article("herald", "Harbour news", _WIRE, tail=False),
+                article("coastal", "Harbour news", rewrite, tail=False))
+    assert not linked(c, "Fishermen had warned", "A new café")
+
+
+def test_anchors_that_cross_are_dropped_from_the_chain() -> None:
+    from crosscheck.core.anchors import _monotonic
+
+    assert _monotonic([(0, 0), (1, 2), (2, 1), (3, 3)]) in ([(0, 0), (1, 2), (3, 3)], [(0, 0), (2, 1), (3, 3)])
+    assert _monotonic([(0, 3), (1, 2), (2, 1), (3, 0)]) in ([(0, 3)], [(1, 2)], [(2, 1)], [(3, 0)])
+    assert _monotonic([(0, 0), (0, 1), (1, 2)]) == [(0, 0), (1, 2)] or _monotonic([(0, 0), (0, 1), (1, 2)]) == [
+        (0, 1), (1, 2)]
+    assert _monotonic([]) == []

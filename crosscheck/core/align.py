@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from crosscheck.core.anchors import anchored_links
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.normalize import STOPWORDS
 from crosscheck.core.people import is_acronym_of
@@ -366,6 +367,15 @@ def link_claims(
     for lk in ordered:
         if clusters.find(lk.a) != clusters.find(lk.b) and _claim_twins_fit(units, clusters, lk, twins):
             clusters.union(lk.a, lk.b)
+    # Copies of one report: a sentence between the same two shared sentences in both is the
+    # same sentence reworded, at a lower score (see anchors.py).
+    def loose(a: Unit, b: Unit) -> float:
+        return claim_score(a, b, idf, 2)
+
+    for i, j, score in anchored_links(units, clusters.groups(), loose, settings.claim_anchored):
+        if _sources_disjoint(units, clusters, i, j):
+            clusters.union(i, j)
+            ordered.append(Link(i, j, score, "claim"))
     groups = {clusters.find(m[0]): list(m) for m in clusters.groups()}
     # One sentence, several facts: a sentence that states another group's fact as surely as
     # that group's own members do joins it as well (a lead with both the toll and the place),
