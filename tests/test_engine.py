@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from crosscheck.core.findings import Finding
 from crosscheck.core.model import Comparison, Group, Source
 from crosscheck.core.pipeline import AnalysisCancelled, analyze
 from crosscheck.io.export import to_dict
@@ -82,8 +83,8 @@ def unique_texts(c: Comparison, source_id: str | None = None) -> list[str]:
     return [u.text for u in c.unique if source_id is None or u.source == source_id]
 
 
-def findings(c: Comparison, kind: str) -> list[tuple[Group, dict]]:
-    return [(g, f) for g in c.groups for f in g.findings if f["kind"] == kind]
+def findings(c: Comparison, kind: str) -> list[tuple[Group, Finding]]:
+    return [(g, f) for g in c.groups for f in g.findings if f.kind == kind]
 
 
 # --- stories ------------------------------------------------------------------------------------
@@ -304,24 +305,24 @@ def test_same_quote_different_speakers_is_an_attribution_conflict() -> None:
     c = compare(*conflict_story())
     g = group_with(c, "s1", FERRIES)
     assert g is not None and g.kind == "quote"
-    conflict = [f for f in g.findings if f["kind"] == "attribution_conflict"]
+    conflict = [f for f in g.findings if f.kind == "attribution_conflict"]
     assert len(conflict) == 1
-    assert conflict[0]["speakers"] == {"s1": "Elena Voss", "s2": "Tomas Brandt"}
+    assert conflict[0].speakers == {"s1": "Elena Voss", "s2": "Tomas Brandt"}
     # The words agree, so this is not a misquote.
-    assert not [f for f in g.findings if f["kind"] == "misquote"]
+    assert not [f for f in g.findings if f.kind == "misquote"]
 
 
 def test_a_changed_word_inside_a_quote_is_a_misquote() -> None:
     c = compare(*conflict_story())
     g = group_with(c, "s1", "every objection")
     assert g is not None and g.kind == "quote"
-    misquotes = [f for f in g.findings if f["kind"] == "misquote"]
+    misquotes = [f for f in g.findings if f.kind == "misquote"]
     assert len(misquotes) == 1
-    changed = [(ch["a"].strip(), ch["b"].strip()) for ch in misquotes[0]["changes"]]
+    changed = [(ch.deleted.strip(), ch.inserted.strip()) for ch in misquotes[0].changes]
     assert changed in ([("fishermen", "farmers")], [("farmers", "fishermen")])
     # Same speaker on both sides (surname resolved to the full name): no attribution conflict.
     assert {m.speaker for m in g.members} == {"Elena Voss"}
-    assert not [f for f in g.findings if f["kind"] == "attribution_conflict"]
+    assert not [f for f in g.findings if f.kind == "attribution_conflict"]
 
 
 def test_noise_inside_a_quote_is_not_a_misquote() -> None:
@@ -335,7 +336,7 @@ def test_noise_inside_a_quote_is_not_a_misquote() -> None:
     g = group_with(c, "s1", "finalized")
     assert g is not None and g.kind == "quote"
     assert not g.findings
-    assert g.diffs and all(ch["kind"] in ("spelling", "typography") for d in g.diffs for ch in d.changes)
+    assert g.diffs and all(ch.kind in ("spelling", "typography") for d in g.diffs for ch in d.changes)
 
 
 def test_a_changed_figure_in_aligned_claims_is_a_factual_conflict() -> None:
@@ -343,7 +344,7 @@ def test_a_changed_figure_in_aligned_claims_is_a_factual_conflict() -> None:
     g = group_with(c, "s1", COST)
     assert g is not None and g.kind == "claim"
     assert any(m.source == "s2" and "45 million" in m.text for m in g.members)
-    assert g.findings and {f["kind"] for f in g.findings} == {"factual_conflict"}
+    assert g.findings and {f.kind for f in g.findings} == {"factual_conflict"}
     # The agreeing claims carry no finding.
     assert not group_with(c, "s1", VOTE).findings
 
@@ -359,7 +360,7 @@ def test_a_reworded_claim_with_a_changed_figure_is_a_factual_conflict(figure_a: 
     c = compare(a, b)
     g = group_with(c, "s1", f"{figure_a} cracks")
     assert g is not None and any(m.source == "s2" for m in g.members)
-    assert g.findings and {f["kind"] for f in g.findings} == {"factual_conflict"}
+    assert g.findings and {f.kind for f in g.findings} == {"factual_conflict"}
 
 
 # --- boilerplate and unique -----------------------------------------------------------------------
@@ -588,7 +589,7 @@ def test_a_sum_rounded_differently_is_not_a_factual_conflict() -> None:
     a = Source(id="s1", path="a.txt", text="The company employs 65,223 people worldwide, its filing showed.")
     b = Source(id="s2", path="b.txt", text="The company employs 65,000 people worldwide, its filing showed.")
     groups = analyze([a, b]).groups
-    assert groups and not [f for g in groups for f in g.findings if f["kind"] == "factual_conflict"]
+    assert groups and not [f for g in groups for f in g.findings if f.kind == "factual_conflict"]
 
 
 def test_one_sentence_quoted_the_same_way_up_to_a_point_is_one_group() -> None:
@@ -619,7 +620,7 @@ def test_a_short_fragment_links_when_the_speaker_is_named_by_acronym_in_one_outl
     assert g is not None and sorted(m.source for m in g.members) == ["s1", "s2"]
 
 
-def _findings_of(*texts: str) -> list[dict]:
+def _findings_of(*texts: str) -> list[Finding]:
     sources = [Source(id=f"s{i}", path=f"{i}.txt", text=t) for i, t in enumerate(texts, 1)]
     return [f for g in analyze(sources).groups for f in g.findings]
 
@@ -627,9 +628,9 @@ def _findings_of(*texts: str) -> list[dict]:
 def test_a_count_one_side_qualifies_is_not_a_factual_conflict() -> None:
     base = "Over a long career the singer, who sold millions of records, won {} Grammy awards at home."
     qualified = _findings_of(base.format("12"), base.format("eight competitive"))
-    assert not [f for f in qualified if f["kind"] == "factual_conflict"]
+    assert not [f for f in qualified if f.kind == "factual_conflict"]
     plain = _findings_of(base.format("12"), base.format("eight"))
-    assert [f["kind"] for f in plain if f["kind"] == "factual_conflict"]
+    assert [f.kind for f in plain if f.kind == "factual_conflict"]
 
 
 def test_one_remark_in_other_words_by_the_same_named_speaker_is_one_group() -> None:

@@ -217,7 +217,7 @@ def test_the_same_words_without_quotation_marks_join_the_quote() -> None:
     assert [m.source for m in plain] == ["s2"]
     assert b[plain[0].span.start : plain[0].span.end] == plain[0].text
     assert "the new wall will protect every house on the quay from winter storms" in plain[0].text.lower()
-    assert [f["kind"] for f in group.findings] == ["unquoted"]
+    assert [f.kind for f in group.findings] == ["unquoted"]
 
 
 def test_a_common_phrase_is_not_a_borrowed_quote() -> None:
@@ -489,5 +489,5 @@ def test_reported_speech_of_a_quote_is_not_a_misquote() -> None:
     b = "Anna Berg said the council routinely reviews its harbour budget to decide where they need to invest."
     (group,) = [g for g in analyze([_source(a), _source(b, "s2")]).groups if g.kind == "quote"]
     assert {m.quoted for m in group.members} == {True, False}
-    kinds = {f["kind"] for f in group.findings}
+    kinds = {f.kind for f in group.findings}
     assert "unquoted" in kinds and "misquote" not in kinds

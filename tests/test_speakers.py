@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from crosscheck.core.findings import Finding
 from crosscheck.core.model import Source
 from crosscheck.core.pipeline import analyze
 from tests.test_attribution import speaker_of, speakers
@@ -103,7 +104,7 @@ def test_chinese_verb_of_saying() -> None:
     assert speakers(text)[0][1] == "李明"
 
 
-def _group_findings(*texts: str) -> list[dict]:
+def _group_findings(*texts: str) -> list[Finding]:
     sources = [Source(id=f"s{i}", path=f"{i}.txt", text=t) for i, t in enumerate(texts, 1)]
     return [f for g in analyze(sources).groups for f in g.findings]
 
@@ -111,25 +112,25 @@ def _group_findings(*texts: str) -> list[dict]:
 def test_attribution_conflict_needs_a_named_speaker_on_both_sides() -> None:
     quote = "We will rebuild the bridge within two years"
     named = _group_findings(f"“{quote},” Elena Voss said.", f"“{quote},” Tomas Brandt said.")
-    assert [f["kind"] for f in named if f["kind"] == "attribution_conflict"] == ["attribution_conflict"]
-    assert named[0]["confidence"] == "high"
+    assert [f.kind for f in named if f.kind == "attribution_conflict"] == ["attribution_conflict"]
+    assert named[0].confidence == "high"
     guessed = _group_findings(
         f"“{quote},” Elena Voss said.",
         f"Mayor Tomas Brandt and Deputy Mayor Pedro Ruiz toured the site.\n\n“{quote},” he said.",
     )
-    assert not [f for f in guessed if f["kind"] == "attribution_conflict"]
+    assert not [f for f in guessed if f.kind == "attribution_conflict"]
 
 
 def test_no_attribution_conflict_between_spellings_of_one_person_or_a_body_and_its_spokesman() -> None:
     quote = "We will rebuild the bridge within two years"
     misspelt = _group_findings(f"“{quote},” Margaret Chan said.", f"“{quote},” Margaret Chen said.")
-    assert not [f for f in misspelt if f["kind"] == "attribution_conflict"]
+    assert not [f for f in misspelt if f.kind == "attribution_conflict"]
     body = _group_findings(f"“{quote},” San Jose, California-based Harbourco said in a statement.",
                            f"“{quote},” spokeswoman Karen Tillman said.")
-    assert not [f for f in body if f["kind"] == "attribution_conflict"]
+    assert not [f for f in body if f.kind == "attribution_conflict"]
     # Two different people with similar surnames still conflict.
     different = _group_findings(f"“{quote},” Margaret Chan said.", f"“{quote},” Robert Chen said.")
-    assert [f["kind"] for f in different if f["kind"] == "attribution_conflict"] == ["attribution_conflict"]
+    assert [f.kind for f in different if f.kind == "attribution_conflict"] == ["attribution_conflict"]
 
 
 def test_a_family_member_is_not_the_person_named_in_full() -> None:

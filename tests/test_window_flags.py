@@ -175,7 +175,7 @@ def test_manual_link_and_unlink_survive_reanalysis_and_undo(qtbot, demo):
     wait_idle(qtbot, demo)
     group = next(g for g in demo.analysis.comparison.groups if "Nobody" in g.label)
     assert bayside.source.id not in {m.source for m in group.members}
-    assert not any(f["kind"] == "attribution_conflict" for f in group.findings)
+    assert not any(f.kind == "attribution_conflict" for f in group.findings)
 
 
 def test_save_and_open_a_project_round_trip(qtbot, demo, tmp_path, make_window):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
@@ -33,6 +34,23 @@ _PIECE = re.compile(
 _WORD = re.compile(r"[^\W_]", re.U)
 _DATE_WORDS = CALENDAR_WORDS | {"yesterday", "today", "tomorrow"}
 _BRACKETS = set("()[]{}")
+
+class ChangeKind(StrEnum):
+    """What kind of edit a change is, quietest first; the first five never change meaning."""
+
+    TYPOGRAPHY = "typography"
+    CASE = "case"
+    SPELLING = "spelling"
+    EDITORIAL = "editorial"
+    OUTSIDE = "outside"  # words of the longer passage a fragment does not reach
+    INSERTION = "insertion"
+    OMISSION = "omission"
+    SUBSTITUTION = "substitution"
+    NAME = "name"
+    NUMBER = "number"
+    DATE = "date"
+    NEGATION = "negation"
+
 
 # Change kinds, quietest first. "noise" kinds never change meaning.
 NOISE = ("typography", "case", "spelling", "editorial", "outside")
@@ -144,7 +162,10 @@ class Change:
     b_end: int
     deleted: str
     inserted: str
-    kind: str
+    kind: ChangeKind
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ChangeKind(self.kind))
 
     @property
     def severity(self) -> int:
@@ -152,7 +173,7 @@ class Change:
 
     def as_dict(self) -> dict:
         return {
-            "kind": self.kind, "severity": self.severity, "a": self.deleted, "b": self.inserted,
+            "kind": str(self.kind), "severity": self.severity, "a": self.deleted, "b": self.inserted,
             "a_start": self.a_start, "a_end": self.a_end, "b_start": self.b_start, "b_end": self.b_end,
         }
 

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import LCSseq
 
-from crosscheck.core.diff import classify_changes, similarity, word_diff
+from crosscheck.core.diff import Change, classify_changes, similarity, word_diff
+from crosscheck.core.findings import Confidence, Finding, FindingKind
 from crosscheck.core.model import Diff, Group, Member, Unique
 from crosscheck.core.normalize import figures, figures_agree, tokenize
 from crosscheck.core.people import misspelt_alike
@@ -33,7 +34,7 @@ def build_group(
     )
     p_index = chosen.index(pivot)
     diffs: list[Diff] = []
-    findings: list[dict] = []
+    findings: list[Finding] = []
     # Every member is diffed against the pivot; in small claim groups every other pair is checked
     # too, so a word two non-pivot members disagree on is still found (and that diff listed).
     pairs = [(p_index, k) for k in range(len(chosen)) if k != p_index]
@@ -52,19 +53,18 @@ def build_group(
         if kind == "quote" and loud and a.quoted and b.quoted:
             # (words given without quotation marks are reported speech, whose "we" becomes
             # "they": the unquoted finding says what differs, a misquote would not be fair)
-            findings.append(_finding("misquote", max(c.severity for c in loud), a, b, loud, sim))
+            findings.append(_finding(FindingKind.MISQUOTE, max(c.severity for c in loud), a, b, loud, sim))
         if kind == "claim" and factual:
-            findings.append(_finding("factual_conflict", 3, a, b, factual, sim))
+            findings.append(_finding(FindingKind.FACTUAL_CONFLICT, 3, a, b, factual, sim))
         if i == p_index or (kind == "claim" and factual):
-            diffs.append(Diff(a.source, b.source, i, k, sim, tuple(ops),
-                              tuple(c.as_dict() for c in changes)))
+            diffs.append(Diff(a.source, b.source, i, k, sim, tuple(ops), tuple(changes)))
     if kind == "claim":
         findings.extend(_count_conflicts(chosen))
     speakers = {u.source: u.speaker for u in chosen if u.speaker}
     if kind == "quote":
         findings.extend(_attribution_conflict(chosen))
         findings.extend(_unquoted(chosen))
-    findings.sort(key=lambda f: -f["severity"])
+    findings.sort(key=lambda f: -f.severity)
     sim = min((d.similarity for d in diffs), default=1.0)
     return Group(
         id=gid, kind=kind, label=_label(kind, pivot), members=members, diffs=tuple(diffs),
@@ -141,10 +141,10 @@ def _qualified(change) -> bool:
     return bool(sides[0]) != bool(sides[1])
 
 
-def _count_conflicts(chosen: list[Unit]) -> list[dict]:
+def _count_conflicts(chosen: list[Unit]) -> list[Finding]:
     """Figures for the same counted thing that disagree across members (``three cracks`` in
     two sources, ``four cracks`` in a third): one finding per counted thing, naming who says what."""
-    findings = []
+    findings: list[Finding] = []
     things = sorted({c[0] for u in chosen for c in u.counts})
     for thing in things:
         said: dict[str, dict[str, str]] = {}  # figure -> {source: as written}
@@ -167,14 +167,12 @@ def _count_conflicts(chosen: list[Unit]) -> list[dict]:
         if not _some_sources_disagree(per_source, texts, close):
             continue
         if len(said) > 1 and len({u.source for u in holders}) > 1:
-            versions = [(", ".join(sorted(set(by.values()))), sorted(by)) for by in said.values()]
-            findings.append({
-                "kind": "factual_conflict", "severity": 3, "confidence": "medium",
-                "sources": sorted({sid for by in said.values() for sid in by}),
-                "values": {figure: sorted(by) for figure, by in said.items()},
-                "written": {sid: text for by in said.values() for sid, text in by.items()},
-                "message": " vs ".join(f"{text} ({', '.join(sids)})" for text, sids in versions),
-            })
+            findings.append(Finding(
+                FindingKind.FACTUAL_CONFLICT, 3, Confidence.MEDIUM,
+                sources=tuple(sorted({sid for by in said.values() for sid in by})),
+                values={figure: tuple(sorted(by)) for figure, by in said.items()},
+                written={sid: text for by in said.values() for sid, text in by.items()},
+            ))
     return findings
 
 
@@ -182,7 +180,7 @@ _HOW = {"after": "named after the quote", "before": "named before the quote",
         "continued": "continuing a run of that speaker's quotes"}
 
 
-def _attribution_conflict(chosen: list[Unit]) -> list[dict]:
+def _attribution_conflict(chosen: list[Unit]) -> list[Finding]:
     """The same words given to different people, raised only when each side names its person
     outright in the attribution: a speaker found by a pronoun, a role or the run of a paragraph
     is a guess, and a finding built on a guess would be worse than none."""
@@ -192,28 +190,21 @@ def _attribution_conflict(chosen: list[Unit]) -> list[dict]:
     names = list({u.speaker for u in sure.values()})
     if not any(not _same_person(a, b) for k, a in enumerate(names) for b in names[k + 1 :]):
         return []
-    speakers = {sid: u.speaker for sid, u in sure.items()}
-    return [{
-        "kind": "attribution_conflict", "severity": 3, "confidence": "high",
-        "sources": sorted(speakers), "speakers": speakers,
-        "evidence": {sid: _HOW.get(u.how, u.how) for sid, u in sure.items()},
-        "message": "the same words are attributed to " + " and ".join(sorted(set(speakers.values())))
-        + " (each named in its own attribution)",
-    }]
+    speakers = {sid: u.speaker for sid, u in sure.items() if u.speaker}
+    return [Finding(
+        FindingKind.ATTRIBUTION_CONFLICT, 3, Confidence.HIGH, sources=tuple(sorted(speakers)), speakers=speakers,
+        evidence={sid: _HOW.get(u.how, u.how) for sid, u in sure.items()},
+    )]
 
 
-def _unquoted(chosen: list[Unit]) -> list[dict]:
+def _unquoted(chosen: list[Unit]) -> list[Finding]:
     """Words one source quotes and another gives as its own (or as indirect speech)."""
     plain = sorted({u.source for u in chosen if not u.quoted})
     marked = sorted({u.source for u in chosen if u.quoted} - set(plain))
     if not plain or not marked:
         return []
-    return [{
-        "kind": "unquoted", "severity": 1, "confidence": "high", "sources": marked + plain,
-        "quoted_in": marked, "unquoted_in": plain,
-        "message": "the same words appear with quotation marks in " + ", ".join(marked)
-        + " and without them in " + ", ".join(plain),
-    }]
+    return [Finding(FindingKind.UNQUOTED, 1, Confidence.HIGH, sources=tuple(marked + plain),
+                    quoted_in=tuple(marked), unquoted_in=tuple(plain))]
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -222,20 +213,12 @@ def _same_person(a: str, b: str) -> bool:
     return a.lower().split()[-1] == b.lower().split()[-1] or misspelt_alike(a, b)
 
 
-def _finding(kind: str, severity: int, a: Unit, b: Unit, changes: list, sim: float) -> dict:
+def _finding(kind: FindingKind, severity: int, a: Unit, b: Unit, changes: list[Change], sim: float) -> Finding:
     """A word-level finding; how sure it is follows how alike the two versions are otherwise:
     a changed word in two nearly identical passages is surely a change, one in two loosely
     aligned passages may be an alignment's doing."""
-    words = "; ".join(f"{c.kind}: {_short(c.deleted) or '∅'} → {_short(c.inserted) or '∅'}" for c in changes[:4])
-    return {
-        "kind": kind, "severity": severity, "confidence": "high" if sim >= 0.8 else "medium",
-        "sources": [a.source, b.source], "changes": [c.as_dict() for c in changes], "message": words,
-    }
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return Finding(kind, severity, Confidence.HIGH if sim >= 0.8 else Confidence.MEDIUM,
+                   sources=(a.source, b.source), changes=tuple(changes))
 
 
 def _short_speaker(unit: Unit) -> str:

@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # plain data of their own modules (which import this one)
+    from crosscheck.core.diff import Change
+    from crosscheck.core.findings import Finding
 
 
 @dataclass(frozen=True, order=True)
@@ -125,7 +130,7 @@ class Diff:
     b_index: int
     similarity: float
     ops: tuple[tuple[int, str], ...]
-    changes: tuple[dict, ...] = ()
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,7 +144,7 @@ class Group:
     diffs: tuple[Diff, ...] = ()
     similarity: float = 1.0
     why: tuple[str, ...] = ()
-    findings: tuple[dict, ...] = ()
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)

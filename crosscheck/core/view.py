@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from crosscheck.core.diff import NOISE, classify_changes, similarity, word_diff
+from crosscheck.core.diff import NOISE, Change, ChangeKind, classify_changes, similarity, word_diff
+from crosscheck.core.findings import FindingKind
 from crosscheck.core.model import Comparison, Group, Member, Span
 
 # Meanings, quietest first; the Qt layer owns what each looks like (see ui/highlight.py).
@@ -39,7 +40,7 @@ class MemberDiff:
     index: int
     reference: Member | None  # None: this member is the reference, or the group lacks one
     ops: tuple[tuple[int, str], ...]
-    changes: tuple[dict, ...]
+    changes: tuple[Change, ...]
     similarity: float
 
 
@@ -61,7 +62,7 @@ def diffs_against(group: Group, reference: str | None) -> list[MemberDiff]:
             continue
         ops = word_diff(ref.text, m.text)
         changes = classify_changes(ops, a_partial=ref.partial, b_partial=m.partial)
-        out.append(MemberDiff(m, i, ref, tuple(ops), tuple(c.as_dict() for c in changes), similarity(ops)))
+        out.append(MemberDiff(m, i, ref, tuple(ops), tuple(changes), similarity(ops)))
     return out
 
 
@@ -79,7 +80,7 @@ def highlights(comparison: Comparison, reference: str | None) -> dict[str, list[
         conflicted = disagreeing(g, reference)
         for m in g.members:
             out[m.source].append(Highlight(m.span, QUOTE if g.kind == "quote" else CLAIM, g.id))
-        written = {sid: text for f in g.findings for sid, text in f.get("written", {}).items()}
+        written = {sid: text for f in g.findings for sid, text in f.written.items()}
         for d in diffs_against(g, reference):
             if d.reference is None:
                 continue
@@ -90,13 +91,13 @@ def highlights(comparison: Comparison, reference: str | None) -> dict[str, list[
             if d.similarity < (CLOSE_VERSION if g.kind == "quote" else CLOSE_CLAIM):
                 continue  # a rewording: marking every other word would hide what matters
             for c in d.changes:
-                if c["kind"] == "outside" or c["b_end"] <= c["b_start"]:
+                if c.kind == ChangeKind.OUTSIDE or c.b_end <= c.b_start:
                     continue
-                meaning = NOISE_CHANGE if c["kind"] in NOISE else (
-                    CONFLICT if d.member.source in conflicted and c["severity"] >= 3 else CHANGE
+                meaning = NOISE_CHANGE if c.kind in NOISE else (
+                    CONFLICT if d.member.source in conflicted and c.severity >= 3 else CHANGE
                 )
-                start = d.member.span.start + c["b_start"]
-                out[d.member.source].append(Highlight(Span(start, d.member.span.start + c["b_end"]), meaning, g.id))
+                start = d.member.span.start + c.b_start
+                out[d.member.source].append(Highlight(Span(start, d.member.span.start + c.b_end), meaning, g.id))
     return out
 
 
@@ -119,7 +120,7 @@ def coverage(comparison: Comparison, reference: str | None) -> list[list[str]]:
                 row.append(CONFLICTING)
             elif d.reference is None:
                 row.append(REFERENCE if s.id == reference else SAME)
-            elif all(c["kind"] in NOISE for c in d.changes):
+            elif all(c.kind in NOISE for c in d.changes):
                 row.append(SAME)
             else:
                 row.append(REWORDED)
@@ -133,15 +134,14 @@ def disagreeing(group: Group, reference: str | None) -> set[str]:
     _, ref = reference_member(group, reference)
     out: set[str] = set()
     for f in group.findings:
-        if f["kind"] == "attribution_conflict":
-            said = f.get("speakers", {})
-            mine = said.get(ref.source)
-            out |= {sid for sid, who in said.items() if mine and who != mine}
-        elif "values" in f:
-            mine = {fig for fig, sids in f["values"].items() if ref.source in sids}
-            out |= {sid for fig, sids in f["values"].items() for sid in sids if mine and fig not in mine}
-        elif ref.source in f.get("sources", []) and f["severity"] >= 3:
-            out |= set(f["sources"]) - {ref.source}
+        if f.kind == FindingKind.ATTRIBUTION_CONFLICT:
+            mine = f.speakers.get(ref.source)
+            out |= {sid for sid, who in f.speakers.items() if mine and who != mine}
+        elif f.values:
+            mine = {fig for fig, sids in f.values.items() if ref.source in sids}
+            out |= {sid for fig, sids in f.values.items() for sid in sids if mine and fig not in mine}
+        elif ref.source in f.sources and f.severity >= 3:
+            out |= set(f.sources) - {ref.source}
     return out - {ref.source}
 
 
@@ -179,10 +179,16 @@ def letters(comparison: Comparison) -> dict[str, str]:
     return {s.id: letter(i) for i, s in enumerate(comparison.sources)}
 
 
+def outlet_names(comparison: Comparison) -> dict[str, str]:
+    """Each source as the reader sees it in the window's column headers: "B · The Herald"."""
+    marks = letters(comparison)
+    return {s.id: f"{marks[s.id]} · {s.label}" for s in comparison.sources}
+
+
 def speakers(comparison: Comparison) -> list[str]:
     return sorted({m.speaker for g in comparison.groups for m in g.members if m.speaker})
 
 
 def changed_count(diffs: Iterable[MemberDiff]) -> int:
     """Substantive changes (not noise, not a fragment's missing context) against the reference."""
-    return sum(1 for d in diffs for c in d.changes if c["kind"] not in NOISE)
+    return sum(1 for d in diffs for c in d.changes if c.kind not in NOISE)

@@ -17,7 +17,7 @@ from typing import Any
 from crosscheck import __version__
 from crosscheck.core.flags import Flag, place
 from crosscheck.core.model import Comparison, Source
-from crosscheck.core.view import coverage
+from crosscheck.core.view import coverage, outlet_names
 from crosscheck.io.report import render_html, render_markdown
 
 SCHEMA = 1
@@ -28,6 +28,7 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
     """The contract's JSON; ``reference`` (default: the first source) is what coverage compares with."""
     ref = reference or (comparison.sources[0].id if comparison.sources else None)
     cells = coverage(comparison, ref)
+    names = outlet_names(comparison)
     return {
         "schema": SCHEMA,
         "generator": f"crosscheck {__version__}",
@@ -51,10 +52,10 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
                 "diffs": [
                     {"a": d.a, "b": d.b, "a_member": d.a_index, "b_member": d.b_index,
                      "similarity": round(d.similarity, 3), "ops": [list(op) for op in d.ops],
-                     "changes": list(d.changes)}
+                     "changes": [c.as_dict() for c in d.changes]}
                     for d in g.diffs
                 ],
-                "findings": list(g.findings),
+                "findings": [f.as_dict(names) for f in g.findings],
             }
             for g in comparison.groups
         ],

@@ -13,14 +13,8 @@ import re
 from typing import Any
 
 from crosscheck.core.diff import NOISE
+from crosscheck.core.findings import TITLES
 from crosscheck.core.view import letter
-
-_FINDING_NAMES = {
-    "misquote": "Possible misquote",
-    "attribution_conflict": "Attribution conflict",
-    "factual_conflict": "Factual conflict",
-}
-
 
 _GLYPHS = {"reference": "★", "same": "■", "reworded": "◧", "conflict": "✖", "absent": "·"}
 
@@ -41,11 +35,6 @@ def _squash(text: str, limit: int | None = None) -> str:
 def _findings(data: dict[str, Any]) -> list[tuple[dict, dict]]:
     found = [(g, f) for g in data["groups"] for f in g.get("findings", [])]
     return sorted(found, key=lambda gf: -gf[1]["severity"])
-
-
-def _message(finding: dict, names: dict[str, str]) -> str:
-    """A finding's message with source ids replaced by outlet names."""
-    return re.sub(r"\b(s\d+)\b", lambda m: names.get(m.group(1), m.group(1)), finding.get("message", ""))
 
 
 def _diff_runs(diff: dict) -> list[tuple[int, str, bool]]:
@@ -85,8 +74,8 @@ def render_markdown(data: dict[str, Any]) -> str:
     if findings:
         out += ["## What to look at", ""]
         for g, f in findings:
-            out.append(f"- **{_FINDING_NAMES.get(f['kind'], f['kind'])}** (severity {f['severity']}) in "
-                       f"*{_md(g['label'])}*: {_md(_message(f, names))}")
+            out.append(f"- **{TITLES.get(f['kind'], f['kind'])}** (severity {f['severity']}, {f['confidence']} "
+                       f"confidence) in *{_md(g['label'])}*: {_md(f['message'])}")
         out.append("")
     out += ["## Sources", "", "| id | outlet | title | author | published | words |", "|---|---|---|---|---|---|"]
     for s in data["sources"]:
@@ -204,8 +193,9 @@ def render_html(data: dict[str, Any]) -> str:
     if findings:
         p.append("<h2>What to look at</h2>")
         for g, f in findings:
-            p.append(f'<div class="finding"><strong>{e(_FINDING_NAMES.get(f["kind"], f["kind"]))}</strong> '
-                     f'(severity {f["severity"]}) in <em>{e(g["label"])}</em>: {e(_message(f, names))}</div>')
+            p.append(f'<div class="finding"><strong>{e(TITLES.get(f["kind"], f["kind"]))}</strong> '
+                     f'(severity {f["severity"]}, {e(f["confidence"])} confidence) in <em>{e(g["label"])}</em>: '
+                     f'{e(f["message"])}</div>')
     p.append("<h2>Sources</h2><table><tr><th>id</th><th>outlet</th><th>title</th><th>author</th>"
              "<th>published</th><th>words</th></tr>")
     for s in data["sources"]:

@@ -14,12 +14,8 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from crosscheck.core.diff import NOISE
 from crosscheck.core.model import Comparison, Group, Unique
-from crosscheck.core.view import diffs_against, disagreeing
-from crosscheck.core.view import letters as view_letters
+from crosscheck.core.view import diffs_against, disagreeing, outlet_names
 from crosscheck.ui.highlight import Palette
-
-_FINDING = {"misquote": "Possible misquote", "attribution_conflict": "Attribution conflict",
-            "factual_conflict": "Factual conflict"}
 
 
 class ComparePanel(QWidget):
@@ -55,17 +51,12 @@ class ComparePanel(QWidget):
         why = "; ".join(group.why)
         self.title.setText(f"<b>{glyph} {e(group.label)}</b><br><span style='color:{palette.noise_fg}'>"
                            f"Linked because: {e(why)}</span>")
-        letters = view_letters(comparison)
-        names = {s.id: f"{letters[s.id]} · {s.label}" for s in comparison.sources}
+        names = outlet_names(comparison)
         conflicted = disagreeing(group, reference)
         rows = []
         for f in group.findings:
-            message = f.get("message", "")
-            for sid, label in names.items():
-                message = message.replace(f"({sid}", f"({label}").replace(f" {sid})", f" {label})").replace(
-                    f", {sid}", f", {label}")
-            rows.append(f"<p style='color:{palette.conflict_line}'><b>⚠ {_FINDING.get(f['kind'], f['kind'])}</b>"
-                        f" · {e(message)}</p>")
+            rows.append(f"<p style='color:{palette.conflict_line}'><b>⚠ {e(f.title)}</b>"
+                        f" · {e(f.describe(names))} <i>({e(f.confidence)} confidence)</i></p>")
         rows.append("<table width='100%' cellspacing='0' cellpadding='4'>")
         for d in diffs_against(group, reference):
             m = d.member
@@ -99,12 +90,12 @@ class ComparePanel(QWidget):
             if op == 0:
                 out.append(t)
                 continue
-            kind = current["kind"] if current else ""
+            kind = current.kind if current else ""
             if kind == "outside":
                 out.append(f"<span style='color:{palette.boilerplate_fg}'>{'…' if op == -1 else t}</span>")
                 continue
             noise = kind in NOISE
-            severe = current is not None and current["severity"] >= 3
+            severe = current is not None and current.severity >= 3
             color = palette.noise_fg if noise else (palette.conflict_line if severe else palette.text)
             bg = "" if noise else f"background:{palette.conflict_bg if severe else palette.change_bg};"
             if op == -1:

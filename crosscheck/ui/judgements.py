@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from crosscheck.core.flags import Anchor, Correction, Flag, Placed, anchor_at, edited, new_flag, new_id, now, place
 from crosscheck.core.model import Span
 from crosscheck.core.view import letters as view_letters
+from crosscheck.core.view import outlet_names
 from crosscheck.ui.commands import SetList
 from crosscheck.ui.flags_panel import FlagDialog
 
@@ -92,7 +93,7 @@ class JudgementsMixin:
         if self.analysis is not None and self.selected:
             group = next(g for g in self.analysis.comparison.groups if g.id == self.selected)
             if group.findings:
-                flag = edited(flag, category=_FINDING_CATEGORY.get(group.findings[0]["kind"], "other"))
+                flag = edited(flag, category=_FINDING_CATEGORY.get(group.findings[0].kind, "other"))
         result = self._edit_dialog(flag)
         if result is not None:
             self._push_flags("Add flag", [*self.flags, result])
@@ -156,12 +157,13 @@ class JudgementsMixin:
             return
         by_id = {s.id: s for s in self.sources}
         made = []
+        names = outlet_names(self.analysis.comparison)
         for finding in group.findings:
-            involved = set(finding.get("sources", [])) or {m.source for m in group.members}
+            involved = set(finding.sources) or {m.source for m in group.members}
             anchors = [anchor_at(by_id[m.source], m.span) for m in group.members if m.source in involved]
-            made.append(new_flag(anchors, category=_FINDING_CATEGORY.get(finding["kind"], "other"),
-                                 severity="high" if finding["severity"] >= 3 else "medium", status=status,
-                                 note=finding.get("message", ""), group_label=group.label, finding=finding["kind"]))
+            made.append(new_flag(anchors, category=_FINDING_CATEGORY.get(finding.kind, "other"),
+                                 severity="high" if finding.severity >= 3 else "medium", status=status,
+                                 note=finding.describe(names), group_label=group.label, finding=str(finding.kind)))
         verb = "Accept" if status == "open" else "Dismiss"
         self._push_flags(f"{verb} {len(made)} finding{'s' * (len(made) != 1)}", [*self.flags, *made])
         self.status.setText(f"{verb}ed {len(made)} finding{'s' * (len(made) != 1)} as flags.")

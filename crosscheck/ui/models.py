@@ -141,13 +141,13 @@ class GroupTreeModel(QAbstractItemModel):
         if role == SPEAKERS:
             return speakers
         if role == FINDINGS:
-            return [f["kind"] for f in g.findings]
+            return [str(f.kind) for f in g.findings]
         if role == DETAIL:
             carried = " ".join(self.letters[s] for s in sources)
             count = f"{len(sources)}/{len(self.labels)}"
             badges = []
             if g.findings:
-                badges.append("⚠ " + ", ".join(sorted({f["kind"].replace("_", " ") for f in g.findings})))
+                badges.append("⚠ " + ", ".join(sorted({f.kind.replace("_", " ") for f in g.findings})))
             return f"{carried}  ({count})   {'   '.join(badges)}".rstrip()
         if role == SEARCH:
             return " ".join([g.label, *speakers, *(m.text for m in g.members)]).lower()
