@@ -159,3 +159,36 @@ def test_anchors_that_cross_are_dropped_from_the_chain() -> None:
     assert _monotonic([(0, 0), (0, 1), (1, 2)]) == [(0, 0), (1, 2)] or _monotonic([(0, 0), (0, 1), (1, 2)]) == [
         (0, 1), (1, 2)]
     assert _monotonic([]) == []
+
+
+def test_a_different_matcher_replaces_the_lexical_one_without_touching_clustering() -> None:
+    from crosscheck.core.align import link_claims
+    from crosscheck.core.units import extract_units
+    from tests.test_engine import sources
+
+    class Everything:
+        """A matcher that calls the first sentences of each source one fact, and nothing else."""
+
+        def __init__(self, units) -> None:
+            self.units = units
+
+        def candidates(self, i: int) -> tuple[list[int], list[int]]:
+            return [j for j in range(i + 1, len(self.units)) if self.units[j].source != self.units[i].source], []
+
+        def score(self, i: int, j: int, min_shared: int | None = None) -> float:
+            first = {u.source: k for k, u in reversed(list(enumerate(self.units)))}
+            return 1.0 if first[self.units[i].source] == i and first[self.units[j].source] == j else 0.0
+
+    srcs = sources(article("herald", "Harbour news", _WIRE, tail=False),
+                   article("coastal", "Harbour news", list(reversed(_WIRE)), tail=False))
+    units, _ = extract_units(srcs, {})
+    claims = [u for u in units if u.kind == "claim"]
+    groups = link_claims(claims, matcher=Everything(claims))
+    assert len(groups) == 1 and {claims[i].source for i in groups[0]} == {"s1", "s2"}
+
+
+def test_the_scorers_weights_are_settings_saved_with_a_project() -> None:
+    from crosscheck.core.config import Settings
+
+    s = Settings.from_dict({"claim_w_order": 0.5, "claim_link": 0.3})
+    assert s.claim_w_order == 0.5 and Settings.from_dict(s.as_dict()) == s

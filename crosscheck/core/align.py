@@ -3,30 +3,27 @@
 Candidates come from an inverted index over shared words, never from all pairs, so a hundred
 articles stay fast. Quotes are compared word for word (they are someone's exact words):
 near-identical quotes link first, then fragments and scare quotes attach to the quote they come
-from. Claims are compared by their content words weighted by rarity across the whole story
-(topic words every article uses count for little), plus word order, names and numbers.
-A group never takes two different passages from one source, except a quote's fragments.
+from. Claims are scored by a ``matching.ClaimMatcher`` (content words weighted by rarity, word
+order, figures) and clustered here. A group takes one passage per source, except a quote's
+fragments, a fact one source tells twice, and a sentence that states two groups' facts.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from crosscheck.core.anchors import anchored_links
 from crosscheck.core.config import DEFAULT, Settings
+from crosscheck.core.matching import ClaimMatcher, LexicalMatcher
 from crosscheck.core.normalize import STOPWORDS
 from crosscheck.core.people import is_acronym_of
 from crosscheck.core.units import Unit
-
-CANDIDATES_PER_UNIT = 12
 
 
 @dataclass(frozen=True)
@@ -327,35 +324,25 @@ def _pieces(units: Sequence[Unit], m: int, n: int, merged: list[int]) -> bool:
 
 
 def link_claims(
-    units: Sequence[Unit], cancelled: Callable[[], bool] | None = None, settings: Settings = DEFAULT
+    units: Sequence[Unit], cancelled: Callable[[], bool] | None = None, settings: Settings = DEFAULT,
+    matcher: ClaimMatcher | None = None,
 ) -> list[list[int]]:
-    df = Counter(stem for u in units for stem in u.content)
-    n = len(units) or 1
-    idf = {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, u in enumerate(units):
-        for stem in u.content:
-            index[stem].append(i)
+    """Claims into groups: pairs the matcher scores high enough, clustered with one sentence per
+    source, then the facts one source tells twice, copies' sentences between anchors, and
+    sentences that state a second group's fact too."""
+    matcher = matcher if matcher is not None else LexicalMatcher(units, settings)
     links: list[Link] = []
     twins: set[tuple[int, int]] = set()  # one source telling the same fact twice (a standfirst and the lead)
-    for i, u in enumerate(units):
+    for i in range(len(units)):
         if cancelled is not None and i % 200 == 0 and cancelled():
             return []
-        shared: dict[int, float] = defaultdict(float)
-        mine: dict[int, float] = defaultdict(float)
-        for stem in u.content:
-            postings = index[stem]
-            if len(postings) > max(50, n // 4):
-                continue  # a word in a quarter of all sentences tells nothing about which
-            for j in postings:
-                if j > i:
-                    (shared if units[j].source != u.source else mine)[j] += idf[stem]
-        for j, _ in sorted(shared.items(), key=lambda kv: -kv[1])[:CANDIDATES_PER_UNIT]:
-            score = claim_score(u, units[j], idf, settings.claim_min_shared)
+        others, mine = matcher.candidates(i)
+        for j in others:
+            score = matcher.score(i, j)
             if score >= settings.claim_link:
                 links.append(Link(i, j, score, "claim"))
-        for j, _ in sorted(mine.items(), key=lambda kv: -kv[1])[:2]:
-            if claim_score(u, units[j], idf, settings.claim_min_shared) >= settings.claim_twin:
+        for j in mine:
+            if matcher.score(i, j) >= settings.claim_twin:
                 twins |= {(i, j), (j, i)}
     clusters = _Clusters(len(units))
     ordered = sorted(links, key=lambda lk: _order(units, lk))
@@ -369,8 +356,8 @@ def link_claims(
             clusters.union(lk.a, lk.b)
     # Copies of one report: a sentence between the same two shared sentences in both is the
     # same sentence reworded, at a lower score (see anchors.py).
-    def loose(a: Unit, b: Unit) -> float:
-        return claim_score(a, b, idf, 2)
+    def loose(i: int, j: int) -> float:
+        return matcher.score(i, j, min_shared=2)
 
     for i, j, score in anchored_links(units, clusters.groups(), loose, settings.claim_anchored):
         if _sources_disjoint(units, clusters, i, j):
@@ -399,33 +386,3 @@ def link_claims(
 def _claim_twins_fit(units: Sequence[Unit], clusters: _Clusters, lk: Link, twins: set[tuple[int, int]]) -> bool:
     mine, theirs = clusters.members[clusters.find(lk.a)], clusters.members[clusters.find(lk.b)]
     return all(units[m].source != units[n].source or (m, n) in twins for m in mine for n in theirs)
-
-
-def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAULT.claim_min_shared) -> float:
-    """How surely two sentences state the same thing, 0..1.
-
-    Rarity-weighted overlap of content words (and figures, by value) carries most of the
-    evidence; word order (token sort ratio) separates rewordings from sentences that merely
-    share a topic; numbers that agree add a little (numbers that differ are kept as a
-    possible factual conflict rather than counted against the link), and two sentences that
-    count the same thing are likelier to be one claim, even with different figures.
-    """
-    shared = a.content & b.content
-    # A shared figure ("£3.5m" / "3.5 million") is strong evidence: it stands for a word.
-    need = min(min_shared, len(a.content), len(b.content)) - any(s.startswith("#") for s in shared)
-    if len(shared) < max(need, 2):
-        return 0.0
-    w = sum(idf.get(s, 0.0) for s in shared)
-    wa = sum(idf.get(s, 0.0) for s in a.content)
-    wb = sum(idf.get(s, 0.0) for s in b.content)
-    if not wa or not wb:
-        return 0.0
-    jaccard = w / (wa + wb - w)
-    contained = w / min(wa, wb)
-    order = fuzz.token_sort_ratio(" ".join(a.tokens), " ".join(b.tokens)) / 100
-    score = 0.45 * jaccard + 0.3 * contained + 0.25 * order
-    if a.numbers and b.numbers and a.numbers & b.numbers:
-        score += 0.05
-    if {c[0] for c in a.counts} & {c[0] for c in b.counts}:
-        score += 0.1  # both count the same thing ("… passengers a day"), whatever the figure
-    return max(0.0, min(1.0, score))

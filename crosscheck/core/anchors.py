@@ -23,7 +23,7 @@ MAX_GAP = 4  # sentences between two anchors, on either side, worth aligning
 
 
 def anchored_links(
-    units: Sequence[Unit], groups: Sequence[Sequence[int]], score: Callable[[Unit, Unit], float], threshold: float
+    units: Sequence[Unit], groups: Sequence[Sequence[int]], score: Callable[[int, int], float], threshold: float
 ) -> list[tuple[int, int, float]]:
     """Pairs (i, j, score) of unlinked sentences aligned between the anchors of two copies."""
     grouped = {i for g in groups for i in g}
@@ -54,7 +54,7 @@ def anchored_links(
                 continue
             if len(gap_a) > MAX_GAP:
                 continue
-            scored = {(i, j): score(units[i], units[j]) for i in gap_a for j in gap_b}
+            scored = {(i, j): score(i, j) for i in gap_a for j in gap_b}
             for (i, j), s in scored.items():
                 if s < threshold:
                     continue

@@ -14,6 +14,11 @@ class Settings:
     claim_anchored: float = 0.2  # claim score for a sentence between the same two shared sentences of two copies
     claim_also: float = 0.6  # claim score at which a sentence grouped already joins a second fact's group
     claim_twin: float = 0.6  # claim score at which one source's two sentences tell one fact twice
+    claim_w_overlap: float = 0.45  # weight of the rarity-weighted share of both sentences' content words
+    claim_w_contained: float = 0.3  # … of the shorter sentence's content words found in the longer
+    claim_w_order: float = 0.25  # … of word order (token sort ratio)
+    claim_w_same_figure: float = 0.05  # added when the two give a figure in common
+    claim_w_same_count: float = 0.1  # added when both count the same thing, whatever the figure
     claim_min_shared: int = 3  # content words two linked claims must share (all, for shorter claims)
 
     def as_dict(self) -> dict[str, Any]:

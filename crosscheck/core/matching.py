@@ -1,0 +1,101 @@
+"""Whether two sentences state the same fact: the seam between scoring and clustering.
+
+Clustering (``align.link_claims``) asks a ``ClaimMatcher`` for each sentence's candidates and
+for a score between two sentences, and nothing else; the window and the reports see only the
+groups. So a better scorer (a trained model over the same lexical evidence, say) replaces
+``LexicalMatcher`` and touches nothing downstream. Every weight lives in ``Settings`` and is
+saved with a project, so a comparison reproduces.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Protocol
+
+from rapidfuzz import fuzz
+
+from crosscheck.core.config import DEFAULT, Settings
+from crosscheck.core.units import Unit
+
+CANDIDATES_PER_UNIT = 12  # other sources' sentences scored per sentence (the rarest shared words first)
+TWIN_CANDIDATES = 2  # the same source's sentences scored per sentence (a fact told twice)
+
+
+class ClaimMatcher(Protocol):
+    def candidates(self, i: int) -> tuple[list[int], list[int]]:
+        """Sentences after ``i`` worth scoring: (other sources', the same source's)."""
+        ...
+
+    def score(self, i: int, j: int, min_shared: int | None = None) -> float:
+        """How surely sentences ``i`` and ``j`` state one fact, 0..1."""
+        ...
+
+
+class LexicalMatcher:
+    """Content words weighted by rarity in the whole comparison (topic words every article uses
+    count for little), word order, and figures; candidates from an inverted index, never all
+    pairs. Measured on the MSRP news-paraphrase test, such lexical scores do as well as a small
+    sentence-embedding model (see README)."""
+
+    def __init__(self, units: Sequence[Unit], settings: Settings = DEFAULT) -> None:
+        self.units, self.settings = units, settings
+        df = Counter(stem for u in units for stem in u.content)
+        n = len(units) or 1
+        self.idf = {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for i, u in enumerate(units):
+            for stem in u.content:
+                self.index[stem].append(i)
+        self.common = max(50, n // 4)  # a word in a quarter of all sentences tells nothing about which
+
+    def candidates(self, i: int) -> tuple[list[int], list[int]]:
+        u = self.units[i]
+        others: dict[int, float] = defaultdict(float)
+        mine: dict[int, float] = defaultdict(float)
+        for stem in u.content:
+            postings = self.index[stem]
+            if len(postings) > self.common:
+                continue
+            for j in postings:
+                if j > i:
+                    (others if self.units[j].source != u.source else mine)[j] += self.idf[stem]
+        best = sorted(others.items(), key=lambda kv: -kv[1])[:CANDIDATES_PER_UNIT]
+        twins = sorted(mine.items(), key=lambda kv: -kv[1])[:TWIN_CANDIDATES]
+        return [j for j, _ in best], [j for j, _ in twins]
+
+    def score(self, i: int, j: int, min_shared: int | None = None) -> float:
+        return claim_score(self.units[i], self.units[j], self.idf,
+                           self.settings.claim_min_shared if min_shared is None else min_shared, self.settings)
+
+
+def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAULT.claim_min_shared,
+                settings: Settings = DEFAULT) -> float:
+    """How surely two sentences state the same thing, 0..1.
+
+    Rarity-weighted overlap of content words (and figures, by value) carries most of the
+    evidence; word order (token sort ratio) separates rewordings from sentences that merely
+    share a topic; numbers that agree add a little (numbers that differ are kept as a
+    possible factual conflict rather than counted against the link), and two sentences that
+    count the same thing are likelier to be one claim, even with different figures.
+    """
+    shared = a.content & b.content
+    # A shared figure ("£3.5m" / "3.5 million") is strong evidence: it stands for a word.
+    need = min(min_shared, len(a.content), len(b.content)) - any(s.startswith("#") for s in shared)
+    if len(shared) < max(need, 2):
+        return 0.0
+    w = sum(idf.get(s, 0.0) for s in shared)
+    wa = sum(idf.get(s, 0.0) for s in a.content)
+    wb = sum(idf.get(s, 0.0) for s in b.content)
+    if not wa or not wb:
+        return 0.0
+    jaccard = w / (wa + wb - w)
+    contained = w / min(wa, wb)
+    order = fuzz.token_sort_ratio(" ".join(a.tokens), " ".join(b.tokens)) / 100
+    score = settings.claim_w_overlap * jaccard + settings.claim_w_contained * contained + settings.claim_w_order * order
+    if a.numbers and b.numbers and a.numbers & b.numbers:
+        score += settings.claim_w_same_figure
+    if {c[0] for c in a.counts} & {c[0] for c in b.counts}:
+        score += settings.claim_w_same_count  # both count the same thing ("… passengers a day"), whatever the figure
+    return max(0.0, min(1.0, score))
