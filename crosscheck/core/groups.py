@@ -264,5 +264,10 @@ def _why(kind: str, chosen: list[Unit], diffs: list[Diff], speakers: dict[str, s
         nums = [u.numbers for u in chosen if u.numbers]
         if len(nums) > 1:
             shared = set.intersection(*(set(n) for n in nums))
-            why.append("same numbers: " + ", ".join(sorted(shared)) if shared else "numbers differ")
+            if shared:
+                why.append("same numbers: " + ", ".join(sorted(shared)))
+            elif all(any(figures_agree(x, y) for x in a for y in b) for k, a in enumerate(nums) for b in nums[k + 1 :]):
+                why.append("same figure, rounded differently")  # "about €1.26 million" / "€1.3m"
+            else:
+                why.append("numbers differ")
     return why
