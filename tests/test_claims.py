@@ -192,3 +192,38 @@ def test_the_scorers_weights_are_settings_saved_with_a_project() -> None:
 
     s = Settings.from_dict({"claim_w_order": 0.5, "claim_link": 0.3})
     assert s.claim_w_order == 0.5 and Settings.from_dict(s.as_dict()) == s
+
+
+# --- figures as values ---------------------------------------------------------------------------
+
+
+def test_two_dozen_is_twenty_four() -> None:
+    from crosscheck.core.normalize import figures
+
+    assert [v for v, _, _ in figures(tokenize("More than two dozen people were hurt"))] == ["24"]
+    assert [v for v, _, _ in figures(tokenize("three hundred passengers"))] == ["300"]
+
+
+def _count_findings(first: str, second: str) -> list:
+    a = article("herald", "Harbour news", [VOTE, first, COST])
+    b = article("coastal", "Harbour news", [VOTE, second, COST])
+    return [f for g in compare(a, b).groups for f in g.findings if f.kind == "factual_conflict"]
+
+
+def test_a_figure_inside_a_stated_range_is_no_conflict() -> None:
+    assert not _count_findings("More than two dozen passengers were hurt when the ferry hit the quay on Monday.",
+                               "Thirty passengers were hurt when the ferry hit the quay on Monday.")
+    assert not _count_findings("At least 29 passengers were hurt when the ferry hit the quay on Monday.",
+                               "Thirty passengers were hurt when the ferry hit the quay on Monday.")
+    # A figure outside the range is one.
+    conflict = _count_findings("Nearly 300 passengers were hurt when the ferry hit the quay on Monday.",
+                               "More than 360 passengers were hurt when the ferry hit the quay on Monday.")
+    assert len(conflict) == 1
+    told = conflict[0].describe({"s1": "A · The Herald", "s2": "B · Coastal Times"})
+    assert "Nearly 300 passengers (A · The Herald)" in told and "More than 360 passengers (B · Coastal Times)" in told
+
+
+def test_a_figure_two_sources_count_differently_is_told_once() -> None:
+    found = _count_findings("Officials said 28 passengers were taken to hospital after the ferry hit the quay.",
+                            "Officials said 10 passengers were taken to hospital after the ferry hit the quay.")
+    assert len(found) == 1 and found[0].values and found[0].describe()

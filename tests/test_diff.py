@@ -298,3 +298,30 @@ def test_the_same_words_written_differently_at_a_fragments_end_are_spelling() ->
     # Both are pieces of longer sentences; the last words differ only in how they are written.
     assert kinds("Queen of rock ‘n’ roll", "Queen of Rock'n Roll", a_partial=True, b_partial=True) == ["spelling"]
     assert kinds("Queen of Rock'n Roll", "Queen of rock ‘n’ roll", a_partial=True, b_partial=False) == ["spelling"]
+
+
+def test_words_left_out_and_marked_with_an_ellipsis_are_an_elision_not_a_misquote() -> None:
+    changes = classify_changes(word_diff(
+        "These actions, subject to local law, are part of a continuous process.",
+        "These actions … are part of a continuous process."))
+    assert [(c.kind, c.severity) for c in changes] == [("elision", 1)]
+    # Words simply left out are still an omission.
+    assert kinds("These actions, subject to local law, are part of it.", "These actions are part of it.") == [
+        "omission"]
+
+
+def test_i_and_its_contractions_are_no_name() -> None:
+    assert kinds("I’m surprised none of us fainted", "I'm kind of surprised none of us fainted") != ["name"]
+    assert "name" not in kinds("I think so", "I’d think so")
+
+
+def test_one_name_abbreviated_or_not_is_spelling() -> None:
+    assert kinds("the United Kingdom must change", "the UK must change") == ["spelling"]
+    assert kinds("U.S. officials", "US officials") == ["spelling"]
+
+
+def test_a_version_that_stops_at_a_sentence_end_quotes_less_it_does_not_change_words() -> None:
+    whole = "It was an honour to have been her friend for thirty years. I will miss her deeply."
+    assert kinds(whole, "It was an honour to have been her friend for thirty years.") == ["outside"]
+    # Stopping in mid-sentence is still an omission.
+    assert kinds("I take responsibility for this loss.", "I take responsibility.") == ["omission"]

@@ -694,3 +694,22 @@ def test_every_quoted_sentence_is_shown_grouped_or_alone(first: list[int], secon
             word = ("tide", "calm", "winter", "fishermen", "spring")[k]  # found once in the article
             at = text.index(word)
             assert any(s == sid and span.start <= at < span.end for s, span in shown), (sid, _SAYINGS[k])
+
+
+def test_a_piece_another_outlet_elided_is_not_a_changed_wording() -> None:
+    # One outlet quotes the mayor's first words and marks the rest as left out; another quotes
+    # the sentence in two pieces. The second piece is not a rewording of the first outlet's quote.
+    a = article("herald", "Harbour news", [
+        VOTE, "“She was a woman of difficult fate, and she made serious mistakes in her life …” Mayor Elena Voss "
+        "said.", COST])
+    b = article("coastal", "Harbour news", [
+        VOTE, "“She was a woman of difficult fate, and she made serious mistakes in her life,” Mayor Elena Voss "
+        "said, “and she achieved the results she needed for the harbour.”", COST])
+    whole = article("valley", "Harbour news", [
+        VOTE, "“She was a woman of difficult fate, and she made serious mistakes in her life, and she achieved the "
+        "results she needed for the harbour,” Mayor Elena Voss said.", COST])
+    c = compare(a, b, whole)
+    g = group_with(c, "s2", "achieved the results")
+    assert g is not None and {m.source for m in g.members} == {"s1", "s2", "s3"}
+    wrong = [f.describe() for f in g.findings if f.kind == "misquote" and set(f.sources) == {"s1", "s2"}]
+    assert not wrong, wrong

@@ -15,6 +15,7 @@ from enum import StrEnum
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
 
+from crosscheck.core.lexicon import same_name
 from crosscheck.core.normalize import (
     CALENDAR_WORDS,
     CJK,
@@ -45,6 +46,7 @@ class ChangeKind(StrEnum):
     OUTSIDE = "outside"  # words of the longer passage a fragment does not reach
     INSERTION = "insertion"
     OMISSION = "omission"
+    ELISION = "elision"  # words one version leaves out and marks so with "…"
     SUBSTITUTION = "substitution"
     NAME = "name"
     NUMBER = "number"
@@ -56,7 +58,7 @@ class ChangeKind(StrEnum):
 NOISE = ("typography", "case", "spelling", "editorial", "outside")
 SEVERITY = {
     "typography": 0, "case": 0, "spelling": 0, "editorial": 0, "outside": 0,
-    "insertion": 2, "omission": 2, "substitution": 2, "name": 3, "number": 3, "date": 3, "negation": 3,
+    "elision": 1, "insertion": 2, "omission": 2, "substitution": 2, "name": 3, "number": 3, "date": 3, "negation": 3,
 }
 
 
@@ -192,6 +194,7 @@ def classify_changes(ops: list[tuple[int, str]], a_partial: bool = False, b_part
             continue
         deleted = inserted = ""
         start_a, start_b = pos_a, pos_b
+        run_start = i
         while i < len(ops) and ops[i][0] != 0:
             if ops[i][0] == -1:
                 deleted += ops[i][1]
@@ -200,7 +203,10 @@ def classify_changes(ops: list[tuple[int, str]], a_partial: bool = False, b_part
                 inserted += ops[i][1]
                 pos_b += len(ops[i][1])
             i += 1
-        leading, trailing = start_a == 0 and start_b == 0, i == len(ops)
+        # An edge is the passage's start or end, or only punctuation away from it ("… sympathies."
+        # / "… sympathies, and employs …, you have lost this privilege.": the full stops match)
+        leading = all(op == 0 and not _words(text) for op, text in ops[:run_start])
+        trailing = i == len(ops) or (i == len(ops) - 1 and ops[i][0] == 0 and not _words(ops[i][1]))
         fragment_side = "b" if b_partial else "a" if a_partial else None
         if a_partial and b_partial and bool(deleted) != bool(inserted):
             # Both are pieces of a longer statement: at this edge the fragment is the side that
@@ -208,9 +214,20 @@ def classify_changes(ops: list[tuple[int, str]], a_partial: bool = False, b_part
             fragment_side = "a" if not deleted else "b"
         if (leading or trailing) and fragment_side:
             changes.extend(_edge_changes(start_a, pos_a, start_b, pos_b, deleted, inserted, fragment_side, leading))
+        elif trailing and _ends_sooner(ops, run_start, deleted, inserted):
+            changes.append(Change(start_a, pos_a, start_b, pos_b, deleted, inserted, "outside"))
         else:
             changes.append(Change(start_a, pos_a, start_b, pos_b, deleted, inserted, _kind(deleted, inserted)))
     return changes
+
+
+def _ends_sooner(ops: list[tuple[int, str]], run_start: int, deleted: str, inserted: str) -> bool:
+    """One version stops at the end of a sentence the other goes on after: it quotes fewer
+    sentences, it does not change the words ("… for more than 30 years." / "… I will miss her")."""
+    if bool(deleted) == bool(inserted):
+        return False
+    before = "".join(text for op, text in ops[:run_start] if op == 0).rstrip()
+    return before.endswith((".", "!", "?", "。")) and bool(_words(deleted or inserted))
 
 
 def _edge_changes(
@@ -293,6 +310,10 @@ def _kind(deleted: str, inserted: str) -> str:
         return "spelling"  # "rock ‘n’ roll" / "Rock'n Roll", "e-mail" / "email": the same letters
     if (_bracketed(deleted) and not wi) or (_bracketed(inserted) and not wd):
         return "editorial"  # an editor's insertion in brackets: "the plan [is] finished"
+    if (_ellipsis_only(deleted) and wi) or (_ellipsis_only(inserted) and wd):
+        return "elision"  # words one outlet left out and marked: "These actions … are part of"
+    if same_name(deleted, inserted):
+        return "spelling"  # one name, abbreviated or not: "United Kingdom" / "UK"
     low_d, low_i = {w.lower() for w in wd}, {w.lower() for w in wi}
     if _negated(wd, deleted) != _negated(wi, inserted):
         return "negation"  # one side says "not", the other does not ("not been" / "no" agree)
@@ -316,8 +337,16 @@ def _kind(deleted: str, inserted: str) -> str:
 
 
 def _name_word(word: str) -> bool:
-    """A capitalised word that can be a name: not a sentence's capitalised first word ("We", "As")."""
-    return word[:1].isupper() and word.lower() not in STOPWORDS
+    """A capitalised word that can be a name: not a sentence's capitalised first word ("We", "As"),
+    nor "I" and its contractions ("I’m", "I'd")."""
+    plain = word.lower().replace("’", "'")
+    return word[:1].isupper() and plain not in STOPWORDS and plain.split("'")[0] != "i"
+
+
+def _ellipsis_only(text: str) -> bool:
+    """Nothing but an ellipsis in any spelling (and the spaces or commas around it)."""
+    bare = re.sub(r"[\s,;]", "", text)
+    return bool(bare) and not _words(text) and bool(re.fullmatch(r"(?:…|\.{3,})+", bare))
 
 
 _KANA = re.compile(r"^[\u3040-\u309f]+$")

@@ -62,7 +62,7 @@ class Finding:
             told = [f"{who([sid])} names {name}" for sid, name in sorted(self.speakers.items())]
             return "the same words are attributed to different people, each named in its own attribution: " + \
                 "; ".join(told)
-        if self.kind == FindingKind.FACTUAL_CONFLICT:
+        if self.kind == FindingKind.FACTUAL_CONFLICT and self.values:
             versions = []
             for _, sids in self.values.items():
                 shown = ", ".join(sorted({self.written[s] for s in sids if s in self.written}))

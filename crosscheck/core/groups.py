@@ -40,16 +40,25 @@ def build_group(
     pairs = [(p_index, k) for k in range(len(chosen)) if k != p_index]
     if kind == "claim" and len(chosen) <= ALL_PAIRS_UP_TO:
         pairs += [(i, k) for i in range(len(chosen)) for k in range(i + 1, len(chosen)) if p_index not in (i, k)]
+    # A source with several members here is judged by each piece of the statement it carries,
+    # but of two versions of one piece (a quote repeated, a fact told twice) only by the one
+    # closest to the pivot: a source is never said to misquote itself.
+    superseded = {k for k, u in enumerate(chosen) for j, v in enumerate(chosen)
+                  if j != k and v.source == u.source and _overlap(u, v) >= 0.5
+                  and _closeness(v, pivot) > _closeness(u, pivot)}
     for i, k in pairs:
         a, b = chosen[i], chosen[k]
         ops = word_diff(a.text, b.text)
         changes = classify_changes(ops, a_partial=members[i].partial, b_partial=members[k].partial)
         sim = similarity(ops)
-        loud = [c for c in changes if c.severity >= 2]
+        judged = a.source != b.source and i not in superseded and k not in superseded
+        # (a piece that shares too little with the version it is set against — the part of a
+        # quote another outlet elided — is not a changed wording of it)
+        loud = [c for c in changes if c.severity >= 2] if judged and _alignable(a, b, sim) else []
         # Word-level conflicts are trusted only between close versions of one sentence; across
         # rewordings the diff is too coarse, and only counted figures (below) are compared.
-        factual = [c for c in changes if c.kind in _FACTUAL and not _rounded(c) and not _qualified(c)] \
-            if sim >= 0.6 else []
+        factual = [c for c in changes if c.kind in _FACTUAL and not _rounded(c) and not _qualified(c)
+                   and not (c.kind == "number" and _counts_agree(a, b, c))] if sim >= 0.6 and judged else []
         if kind == "quote" and loud and a.quoted and b.quoted:
             # (words given without quotation marks are reported speech, whose "we" becomes
             # "they": the unquoted finding says what differs, a misquote would not be fair)
@@ -59,7 +68,11 @@ def build_group(
         if i == p_index or (kind == "claim" and factual):
             diffs.append(Diff(a.source, b.source, i, k, sim, tuple(ops), tuple(changes)))
     if kind == "claim":
-        findings.extend(_count_conflicts(chosen))
+        counted = _count_conflicts(chosen)
+        # a figure two sources count differently is said once, by the count ("28 people (A) vs
+        # 10 people (B)"), not again as a changed word between the same two
+        told = {frozenset(pair) for f in counted for pair in _pairs(f.sources)}
+        findings = [f for f in findings if f.values or frozenset(f.sources) not in told] + counted
     speakers = {u.source: u.speaker for u in chosen if u.speaker}
     if kind == "quote":
         findings.extend(_attribution_conflict(chosen))
@@ -92,9 +105,55 @@ def _pivot(kind: str, chosen: list[Unit]) -> Unit:
     return max(chosen, key=lambda u: (not (kind == "quote" and u.partial), round(agreement(u), 6), -u.order))
 
 
+def _closeness(u: Unit, pivot: Unit) -> tuple[bool, float, int, int]:
+    return (u is pivot, LCSseq.normalized_similarity(u.tokens, pivot.tokens), len(u.tokens), -u.span.start)
+
+
+def _overlap(u: Unit, v: Unit) -> float:
+    """How much of the shorter passage the longer one repeats, in order."""
+    return LCSseq.similarity(u.tokens, v.tokens) / max(1, min(len(u.tokens), len(v.tokens)))
+
+
+def _alignable(a: Unit, b: Unit, sim: float) -> bool:
+    return sim >= 0.4 or _overlap(a, b) >= 0.6
+
+
 def _is_fragment(u: Unit, chosen: list[Unit]) -> bool:
     longest = max((len(o.tokens) for o in chosen if o.source != u.source), default=0)
     return u.kind == "quote" and len(u.tokens) < 0.7 * longest
+
+
+def _counts_agree(a: Unit, b: Unit, change: Change) -> bool:
+    """The changed figure is a count both sentences give for the same thing, and one value could
+    satisfy both ("more than two dozen" / "thirty"): no conflict."""
+    changed = {v for text in (change.deleted, change.inserted) for v, _, _ in figures(tokenize(text))}
+    for thing in {c[0] for c in a.counts} & {c[0] for c in b.counts}:
+        bounds: dict[str, set[str]] = {}
+        for u in (a, b):
+            for stem, figure, _, limit in u.counts:
+                if stem == thing:
+                    bounds.setdefault(figure, set()).add(limit)
+        if changed and changed <= set(bounds) and (_one_value(list(bounds)) or _ranges_meet(bounds)):
+            return True
+    return False
+
+
+def _pairs(sources: Sequence[str]) -> list[tuple[str, str]]:
+    return [(a, b) for k, a in enumerate(sources) for b in sources[k + 1 :]]
+
+
+def _ranges_meet(bounds: dict[str, set[str]]) -> bool:
+    """Whether one value could satisfy every source: each figure read as a point, a floor ("more
+    than 24") or a ceiling ("nearly 300"), and a figure given two ways read as its point."""
+    low, high = float("-inf"), float("inf")
+    for figure, kinds in bounds.items():
+        value = float(figure)
+        kind = next(iter(kinds)) if len(kinds) == 1 else ""
+        if kind != "<":
+            low = max(low, value)
+        if kind != ">":
+            high = min(high, value)
+    return low <= high and any(kinds != {""} for kinds in bounds.values())
 
 
 def _one_value(values: list[str]) -> bool:
@@ -148,13 +207,17 @@ def _count_conflicts(chosen: list[Unit]) -> list[Finding]:
     things = sorted({c[0] for u in chosen for c in u.counts})
     for thing in things:
         said: dict[str, dict[str, str]] = {}  # figure -> {source: as written}
+        bounds: dict[str, set[str]] = {}  # figure -> how the sources bound it
         for u in chosen:
-            for stem, figure, written in u.counts:
+            for stem, figure, written, limit in u.counts:
                 if stem == thing:
                     said.setdefault(figure, {})[u.source] = written
+                    bounds.setdefault(figure, set()).add(limit)
         holders = [u for u in chosen if any(c[0] == thing for c in u.counts)]
         if _one_value(list(said)):
             continue  # the same figure, rounded differently: a wording difference, not a conflict
+        if _ranges_meet(bounds):
+            continue  # "more than two dozen" and "30": a figure inside a stated range agrees with it
         per_source: dict[str, set[str]] = {}
         for figure, by in said.items():
             for sid in by:

@@ -155,6 +155,9 @@ def figures(tokens: list[Token]) -> list[tuple[str, int, int]]:
         elif i + 1 < len(tokens) and tokens[i + 1].norm in _MAGNITUDE:
             value *= _MAGNITUDE[tokens[i + 1].norm]
             last = i + 1
+        elif i + 1 < len(tokens) and tokens[i + 1].norm in ("dozen", "hundred") and value < 100:
+            value *= _NUMBER_VALUES[tokens[i + 1].norm]  # "two dozen" is 24, "three hundred" 300
+            last = i + 1
         out.append((_plain_number(value), i, last))
         skip = last
     return out

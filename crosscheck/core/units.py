@@ -34,7 +34,9 @@ class Unit:
     content: frozenset[str]  # content-word stems (claims are compared by these)
     numbers: frozenset[str]
     names: frozenset[str]
-    counts: frozenset[tuple[str, str, str]]  # (what is counted, figure, as written): "4,200 passengers"
+    # (what is counted, figure, as written, bound): "4,200 passengers"; the bound is ">" for "more
+    # than 24 people", "<" for "nearly 300 injured", "" for a plain figure
+    counts: frozenset[tuple[str, str, str, str]]
     speaker: str | None = None
     partial: bool = False
     negated: bool = False
@@ -203,6 +205,22 @@ def make_unit(source: Source, order: int, kind: str, span: Span) -> Unit:
     return _unit(source, order, kind, span, None, False, "")
 
 
+_ABOVE = {("more", "than"), ("at", "least"), ("upwards", "of"), ("over",), ("above",), ("exceeding",)}
+_BELOW = {("fewer", "than"), ("less", "than"), ("up", "to"), ("at", "most"), ("nearly",), ("almost",), ("under",),
+          ("below",)}
+
+
+def bound(before: tuple[str, ...]) -> tuple[str, int]:
+    """Whether the words before a figure make it a bound — ">" (more than), "<" (nearly) or "" —
+    and how many words say so."""
+    for words in (before[-2:], before[-1:]):
+        if words in _ABOVE:
+            return ">", len(words)
+        if words in _BELOW:
+            return "<", len(words)
+    return "", 0
+
+
 def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None, partial: bool, how: str) -> Unit:
     tokens = tokenize(source.text, span)
     if kind == "quote" and len(tokens) > 2 and source.text[span.end - 1 : span.end].isalpha() and (
@@ -223,7 +241,10 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
     for value, first_i, last in found:
         nxt = next((t for t in tokens[last + 1 : last + 3] if t.is_content and not t.is_number), None)
         if nxt is not None:
-            counts.add((concept(content_stem(nxt.norm)), value, source.text[tokens[first_i].span.start : nxt.span.end]))
+            before = tuple(t.norm for t in tokens[max(0, first_i - 2) : first_i])
+            limit, width = bound(before)
+            start = tokens[first_i - width].span.start  # "more than 360 injured", as written
+            counts.add((concept(content_stem(nxt.norm)), value, source.text[start : nxt.span.end], limit))
     return Unit(
         source=source.id,
         order=order,
