@@ -227,3 +227,24 @@ def test_a_figure_two_sources_count_differently_is_told_once() -> None:
     found = _count_findings("Officials said 28 passengers were taken to hospital after the ferry hit the quay.",
                             "Officials said 10 passengers were taken to hospital after the ferry hit the quay.")
     assert len(found) == 1 and found[0].values and found[0].describe()
+
+
+# --- no fragment claims --------------------------------------------------------------------------
+
+
+def test_a_clause_without_a_subject_stays_with_its_sentence() -> None:
+    from crosscheck.core.units import clauses
+
+    def parts(sentence: str) -> list[str]:
+        return [sentence[s.start : s.end] for s in clauses(sentence, Span(0, len(sentence)))]
+
+    relative = ("The board oversees the ferry licences under the island transport programme, which allows "
+                "operators to sell tickets on the mainland for the whole summer season.")
+    assert parts(relative) == [relative]
+    subjectless = ("The harbour master said the old quay would be closed for repairs for a month, but has "
+                   "echoed warnings that the new quay may not be ready before the autumn storms begin.")
+    assert parts(subjectless) == [subjectless]
+    # Two statements with subjects of their own are two claims.
+    two = ("The harbour master said the old quay would be closed for repairs for a month, but the mayor "
+           "insisted that the ferries would keep running from the new quay all summer long.")
+    assert len(parts(two)) == 2 and parts(two)[1].startswith("the mayor insisted")

@@ -140,6 +140,12 @@ def _trim_piece(text: str, start: int, end: int) -> Span | None:
 # Where a long sentence joins two statements: "…, and that …", "…; …", "…, but …", and
 # non-restrictive clauses ("…, where they had been on show since January").
 _CLAUSE_BREAK = re.compile(r";\s+|,?\s+and that\s+|,\s+(?:while|whereas|but|where|which)\s+")
+# What a clause that states something on its own starts with: its subject (", which allows …" is a
+# relative clause, part of its noun's statement; ", which the court said …" has a subject)
+_SUBJECT_START = re.compile(
+    r"(?:[A-Z0-9“\"‘']|(?:he|she|it|they|we|i|you|the|a|an|this|that|these|those|his|her|its|their|our|my|"
+    r"some|many|most|all|no|none|each|every|both|one|two|three|several|few|other|others|another)\b)"
+)
 MIN_SPLIT_WORDS = 20  # shorter sentences stay whole
 MIN_CLAUSE_WORDS = 6
 
@@ -159,7 +165,9 @@ def clauses(text: str, sent: Span) -> list[Span]:
         if _inside_quote(piece[: m.start()]):
             continue
         long_enough = min(len(text[start:cut].split()), len(text[resume : sent.end].split())) >= MIN_CLAUSE_WORDS
-        if long_enough:
+        # "…; was given to law enforcement" or "…, but has echoed …" has no subject of its own:
+        # it stays with the sentence that names one
+        if long_enough and _SUBJECT_START.match(text, resume):
             parts.append(Span(start, cut))
             start = resume
     parts.append(Span(start, sent.end))
