@@ -708,3 +708,28 @@ def test_a_saved_page_s_date_stamp_is_neither_title_nor_outlet() -> None:
     assert header.published == "2024-07-06" and header.outlet is None
     header = read_header("date 2024-07-06\n\nSaturday - The council voted on Tuesday to build the wall.")
     assert header.title is None and header.outlet is None and header.published == "2024-07-06"
+
+
+@pytest.mark.parametrize("chrome", [
+    "SUBSCRIBE NOW SUPPORT US", "TRAVEL NEWS", "Aerospace & Defense",
+    "UEFA.com works better on other browsers", "date 2022-09-27 ContributorsPublishersAdvertisers",
+])
+def test_page_chrome_above_the_headline_is_never_the_title_or_the_outlet(chrome: str) -> None:
+    from crosscheck.io.load import from_text
+
+    text = (f"{chrome}\n\nHarbour ferry halted after cracks found in hull\n\n"
+            "The only ferry to the islands was taken out of service on Monday after inspectors found cracks.\n")
+    source = from_text(text, "page.txt", "s1", kind="text")
+    assert source.title == "Harbour ferry halted after cracks found in hull"
+    assert source.outlet != chrome and source.label.startswith("Harbour ferry halted")
+
+
+def test_a_date_stamp_glued_to_the_lead_sentence_keeps_the_sentence() -> None:
+    from crosscheck.io.load import from_text
+
+    text = ("date 2023-10-08 Kelvin Mbeki of Kenya won the harbour marathon on Sunday in record time.\n\n"
+            "He finished two minutes ahead of the field.\n")
+    source = from_text(text, "page.txt", "s1", kind="text")
+    assert source.published == "2023-10-08"
+    lead = source.text.index("Kelvin Mbeki")
+    assert not any(f.span.start <= lead < f.span.end for f in source.furniture)

@@ -43,6 +43,7 @@ class ChangeKind(StrEnum):
     CASE = "case"
     SPELLING = "spelling"
     EDITORIAL = "editorial"
+    GRAMMAR = "grammar"  # the same words put in another person or number ("I have" / "she has")
     OUTSIDE = "outside"  # words of the longer passage a fragment does not reach
     INSERTION = "insertion"
     OMISSION = "omission"
@@ -55,9 +56,9 @@ class ChangeKind(StrEnum):
 
 
 # Change kinds, quietest first. "noise" kinds never change meaning.
-NOISE = ("typography", "case", "spelling", "editorial", "outside")
+NOISE = ("typography", "case", "spelling", "editorial", "grammar", "outside")
 SEVERITY = {
-    "typography": 0, "case": 0, "spelling": 0, "editorial": 0, "outside": 0,
+    "typography": 0, "case": 0, "spelling": 0, "editorial": 0, "grammar": 0, "outside": 0,
     "elision": 1, "insertion": 2, "omission": 2, "substitution": 2, "name": 3, "number": 3, "date": 3, "negation": 3,
 }
 
@@ -214,11 +215,47 @@ def classify_changes(ops: list[tuple[int, str]], a_partial: bool = False, b_part
             fragment_side = "a" if not deleted else "b"
         if (leading or trailing) and fragment_side:
             changes.extend(_edge_changes(start_a, pos_a, start_b, pos_b, deleted, inserted, fragment_side, leading))
-        elif trailing and _ends_sooner(ops, run_start, deleted, inserted):
+        elif (trailing and _ends_sooner(ops, run_start, deleted, inserted)) or (
+            (leading or trailing) and _quotes_less(deleted, inserted, leading)
+        ):
+            # one version starts later or stops sooner: it quotes less, it does not change words
             changes.append(Change(start_a, pos_a, start_b, pos_b, deleted, inserted, "outside"))
         else:
             changes.append(Change(start_a, pos_a, start_b, pos_b, deleted, inserted, _kind(deleted, inserted)))
     return changes
+
+
+def _quotes_less(deleted: str, inserted: str, leading: bool) -> bool:
+    """Words only one version has at its start or end — as it stands, or with the other's first
+    word capitalised as a quote's first word is ("As we focus on both, we are …" / "We are …") —
+    and no negation or figure among them: the shorter version quotes less of the same words."""
+    longer, shorter = (deleted, inserted) if len(_words(deleted)) >= len(_words(inserted)) else (inserted, deleted)
+    kept = shorter.strip().lower()
+    if kept:
+        if not leading or not longer.strip().lower().endswith(kept) or len(_words(shorter)) > 1:
+            return False
+        extra = longer.strip()[: len(longer.strip()) - len(kept)]
+    else:
+        extra = longer
+    words = _words(extra)
+    if re.search(f"[{CJK}]", extra):
+        return False  # a character at a Japanese or Chinese sentence's end may be its negation (ない)
+    return bool(words) and not _negated(words, extra) and not any(_is_number(w.lower()) for w in words)
+
+
+_AGREEMENT = [frozenset(c.split()) for c in (
+    "have has", "is are am", "was were", "do does", "i he she", "me him her", "my his her", "we they",
+    "us them", "our their", "mine his hers", "ours theirs", "myself himself herself", "ourselves themselves",
+)]
+
+
+def _agreement(wd: list[str], wi: list[str]) -> bool:
+    """Each word changed only in person or number ("have" / "has", "our" / "their"): a quote set in
+    reported speech or a caption, not changed."""
+    if not wd or len(wd) != len(wi):
+        return False
+    return all(a.lower() != b.lower() and any({a.lower(), b.lower()} <= c for c in _AGREEMENT)
+               for a, b in zip(wd, wi, strict=True))
 
 
 def _ends_sooner(ops: list[tuple[int, str]], run_start: int, deleted: str, inserted: str) -> bool:
@@ -317,6 +354,8 @@ def _kind(deleted: str, inserted: str) -> str:
     low_d, low_i = {w.lower() for w in wd}, {w.lower() for w in wi}
     if _negated(wd, deleted) != _negated(wi, inserted):
         return "negation"  # one side says "not", the other does not ("not been" / "no" agree)
+    if _agreement(wd, wi):
+        return "grammar"
     if _same_value(deleted, inserted):
         return "spelling"  # "11" / "eleven", "2" / "two": one number written two ways
     if _typo(wd, wi):

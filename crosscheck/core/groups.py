@@ -164,13 +164,19 @@ def _one_value(values: list[str]) -> bool:
 _TIME_UNITS = frozenset("second minute hour day week month year decade time percent cent".split())
 
 
-def _some_sources_disagree(per_source: dict[str, set[str]], texts: dict[str, str], close: float) -> bool:
+def _some_sources_disagree(
+    per_source: dict[str, set[str]], texts: dict[str, str], close: float, mentions: dict[str, frozenset[str]]
+) -> bool:
     """Two sources none of whose figures for the thing agree with any of the other's, in passages
-    whose words are at least ``close`` alike."""
+    whose words are at least ``close`` alike. A source that gives the other's figure as well ("29,
+    after first reporting 32") tells the update, it does not contradict it."""
     sids = sorted(per_source)
     for k, a in enumerate(sids):
         for b in sids[k + 1 :]:
             if any(figures_agree(x, y) for x in per_source[a] for y in per_source[b]):
+                continue
+            if any(figures_agree(x, y) for x in mentions[a] for y in per_source[b]) or any(
+                    figures_agree(x, y) for x in mentions[b] for y in per_source[a]):
                 continue
             if similarity(word_diff(texts[a], texts[b])) >= close:
                 return True
@@ -227,7 +233,8 @@ def _count_conflicts(chosen: list[Unit]) -> list[Finding]:
         # "11 goals" and "91 goals" in loosely linked sentences are two facts, and a source giving
         # several figures for the thing ("42 days, or two 21-day cycles") is no evidence.
         close = 0.6 if thing in _TIME_UNITS else 0.35
-        if not _some_sources_disagree(per_source, texts, close):
+        mentions = {u.source: u.numbers for u in holders}
+        if not _some_sources_disagree(per_source, texts, close, mentions):
             continue
         if len(said) > 1 and len({u.source for u in holders}) > 1:
             findings.append(Finding(

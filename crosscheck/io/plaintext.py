@@ -68,11 +68,7 @@ def read_header(text: str, *, title_known: bool = False) -> Header:
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     lines = [(start + len(line) - len(line.lstrip()), line.strip()) for start, line in lines]
     lines = [(start, line) for start, line in lines if line]
-    # Page chrome above the headline (a skip link, a search box, a section name) is furniture,
-    # never the title or the outlet.
-    while lines and _CHROME.match(lines[0][1]):
-        start, line = lines.pop(0)
-        header.furniture.append(Furniture(Span(start, start + len(line)), "navigation"))
+    _drop_chrome(lines, header)
     if not lines:
         return header
     first = lines[0][1]
@@ -83,6 +79,14 @@ def read_header(text: str, *, title_known: bool = False) -> Header:
         if _looks_like_title(stamp.group("title"), lines[1][1] if len(lines) > 1 else ""):
             header.title = stamp.group("title")
             title_known = True
+        elif len(stamp.group("title").split()) <= 3 and not re.search(r"[.!?]", stamp.group("title")):
+            # glued to page chrome ("date 2022-09-27 ContributorsPublishers"): the headline is below
+            start, line = lines.pop(0)
+            header.furniture.append(Furniture(Span(start, start + len(line)), "navigation"))
+            _drop_chrome(lines, header)
+            if not lines:
+                return header
+            first = lines[0][1]
     if not title_known and _looks_like_title(first, lines[1][1] if len(lines) > 1 else "") and not _wrapped_on(
         text, lines[0][0] + len(first)
     ):
@@ -104,6 +108,26 @@ _CHROME = re.compile(
     r"entertainment|technology|tech|health|science|lifestyle|video|videos|photos|local|national)$",
     re.I,
 )
+
+
+_SHOUTED = re.compile(r"^[A-Z][A-Z&'’ -]{2,40}$")  # "SUBSCRIBE NOW SUPPORT US", "TRAVEL NEWS"
+_SECTION = re.compile(r"^[A-Z][a-z]+ & [A-Z][a-z]+$")  # "Aerospace & Defense"
+_BROWSER = re.compile(r"\bworks better on\b|\bbest possible experience\b|\bupdate your browser\b|"
+                      r"\benable javascript\b", re.I)
+
+
+def _drop_chrome(lines: list[tuple[int, str]], header: Header) -> None:
+    """Page chrome above the headline (a skip link, a search box, a section name) is furniture,
+    never the title or the outlet."""
+    while len(lines) > 1 and (_CHROME.match(lines[0][1]) or _chrome_like(lines[0][1])):
+        start, line = lines.pop(0)
+        header.furniture.append(Furniture(Span(start, start + len(line)), "navigation"))
+
+
+def _chrome_like(line: str) -> bool:
+    """A line above the headline that is the site's, not the story's: a menu or section set in
+    capitals, a section name, a browser notice."""
+    return bool((_SHOUTED.match(line) and len(line.split()) <= 5) or _SECTION.match(line) or _BROWSER.search(line))
 
 
 _DATE_LABEL = re.compile(r"^(?:date|posted|updated|published|last updated|modified)\b", re.I)
