@@ -248,7 +248,9 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
     counts = set()
     for value, first_i, last in found:
         nxt = next((t for t in tokens[last + 1 : last + 3] if t.is_content and not t.is_number), None)
-        if nxt is not None:
+        # (an age, "the 29-year-old", is who someone is, not a count of anything: two sentences
+        # describing one person by it are not thereby one fact)
+        if nxt is not None and not nxt.norm.endswith("-old"):
             before = tuple(t.norm for t in tokens[max(0, first_i - 2) : first_i])
             limit, width = bound(before)
             start = tokens[first_i - width].span.start  # "more than 360 injured", as written
