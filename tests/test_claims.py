@@ -252,7 +252,8 @@ def test_a_clause_without_a_subject_stays_with_its_sentence() -> None:
 
 def test_two_sentences_describing_one_person_by_age_are_not_one_fact() -> None:
     a = article("herald", "Harbour news", [
-        VOTE, "Dressed in a dark suit, the 29-year-old stared straight ahead as the judge read out the sentence.", COST])
+        VOTE, "Dressed in a dark suit, the 29-year-old stared straight ahead as the judge read out the sentence.",
+        COST])
     b = article("coastal", "Harbour news", [
         VOTE, "The 29-year-old skipper can be considered for parole after serving half of the sentence.", COST])
     assert not linked(compare(a, b), "Dressed in a dark suit", "can be considered for parole")
