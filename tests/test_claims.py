@@ -257,3 +257,16 @@ def test_two_sentences_describing_one_person_by_age_are_not_one_fact() -> None:
     b = article("coastal", "Harbour news", [
         VOTE, "The 29-year-old skipper can be considered for parole after serving half of the sentence.", COST])
     assert not linked(compare(a, b), "Dressed in a dark suit", "can be considered for parole")
+
+
+def test_durations_compare_in_one_unit() -> None:
+    from crosscheck.core.normalize import figures
+
+    assert [v for v, _, _ in figures(tokenize("a nearly six-hour outage"))] == ["6"]
+    assert [v for v, _, _ in figures(tokenize("for half a day"))] == ["0.5"]
+    # Twelve hours and half a day are one duration: no conflict …
+    assert not _count_findings("The harbour was closed for twelve hours after the storm hit on Monday night.",
+                               "The harbour was closed for half a day after the storm hit on Monday night.")
+    # … seven minutes and nine are two.
+    assert _count_findings("The thieves spent around seven minutes inside the harbour office on Monday night.",
+                           "The thieves spent about nine minutes inside the harbour office on Monday night.")

@@ -733,3 +733,13 @@ def test_a_date_stamp_glued_to_the_lead_sentence_keeps_the_sentence() -> None:
     assert source.published == "2023-10-08"
     lead = source.text.index("Kelvin Mbeki")
     assert not any(f.span.start <= lead < f.span.end for f in source.furniture)
+
+
+def test_a_breadcrumb_and_a_byline_without_a_name_are_not_the_outlet() -> None:
+    from crosscheck.io.load import from_text
+
+    text = ("Home > Latest News > Harbour ferry halted\n\nHarbour ferry halted after cracks found in hull\n\n"
+            "By | 6 Jun 2023\n\nThe only ferry to the islands was taken out of service on Monday.\n")
+    source = from_text(text, "page.txt", "s1", kind="text")
+    assert source.title == "Harbour ferry halted after cracks found in hull"
+    assert source.outlet is None and source.published == "2023-06-06"

@@ -16,7 +16,7 @@ from rapidfuzz.distance import LCSseq
 from crosscheck.core.diff import Change, classify_changes, similarity, word_diff
 from crosscheck.core.findings import Confidence, Finding, FindingKind
 from crosscheck.core.model import Diff, Group, Member, Unique
-from crosscheck.core.normalize import figures, figures_agree, tokenize
+from crosscheck.core.normalize import DURATION_HOURS, figures, figures_agree, tokenize
 from crosscheck.core.people import misspelt_alike
 from crosscheck.core.units import Unit
 
@@ -133,7 +133,11 @@ def _counts_agree(a: Unit, b: Unit, change: Change) -> bool:
             for stem, figure, _, limit in u.counts:
                 if stem == thing:
                     bounds.setdefault(figure, set()).add(limit)
-        if changed and changed <= set(bounds) and (_one_value(list(bounds)) or _ranges_meet(bounds)):
+        if thing == "~time":  # a duration told in another unit ("twelve hours" / "half a day")
+            about = bool(DURATION_HOURS.keys() & {t.norm for t in tokenize(change.deleted + " " + change.inserted)})
+        else:
+            about = bool(changed) and changed <= set(bounds)
+        if about and (_one_value(list(bounds)) or _ranges_meet(bounds)):
             return True
     return False
 
@@ -232,7 +236,10 @@ def _count_conflicts(chosen: list[Unit]) -> list[Finding]:
         # Two sources' figures for the thing disagree, in passages close enough to be one fact:
         # "11 goals" and "91 goals" in loosely linked sentences are two facts, and a source giving
         # several figures for the thing ("42 days, or two 21-day cycles") is no evidence.
-        close = 0.6 if thing in _TIME_UNITS else 0.35
+        # Durations of days or more recur in a story for other facts ("42 days, or two 21-day
+        # cycles"), minutes and hours are one event's; other counts need passages loosely alike.
+        long_time = thing == "~time" and max(float(f) for f in said) >= 24
+        close = 0.6 if thing in _TIME_UNITS or long_time else 0.35
         mentions = {u.source: u.numbers for u in holders}
         if not _some_sources_disagree(per_source, texts, close, mentions):
             continue

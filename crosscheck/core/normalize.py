@@ -136,6 +136,18 @@ _MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "b
               "trillion": 1e12, "tn": 1e12}
 
 
+_COMPOUND = re.compile(r"^([a-z]+|\d+(?:\.\d+)?)-([a-z]+)$")
+# Units of time in hours: "12 hours", "half a day" and "a 720-minute wait" are one duration.
+DURATION_HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1.0, "hours": 1.0, "day": 24.0, "days": 24.0,
+                  "week": 168.0, "weeks": 168.0}
+
+
+def compound_unit(norm: str) -> str | None:
+    """The unit of a figure written as one word with it ("six-hour" → "hour"), if it is one."""
+    m = _COMPOUND.match(norm)
+    return m.group(2) if m and (m.group(1) in _NUMBER_VALUES or m.group(1)[:1].isdigit()) else None
+
+
 def figures(tokens: list[Token]) -> list[tuple[str, int, int]]:
     """Numbers as values, so "£3.5m" and "3.5 million" agree: (value, first token, last token)."""
     out = []
@@ -143,8 +155,19 @@ def figures(tokens: list[Token]) -> list[tuple[str, int, int]]:
     for i, tok in enumerate(tokens):
         if i <= skip or ":" in tok.norm:
             continue
+        compound = _COMPOUND.match(tok.norm)  # "six-hour", "3-day": a figure and its unit in one word
         if tok.norm in _NUMBER_VALUES:
             value, suffix, last = float(_NUMBER_VALUES[tok.norm]), None, i
+        elif compound and (compound.group(1) in _NUMBER_VALUES or compound.group(1)[:1].isdigit()):
+            head = compound.group(1)
+            value = float(_NUMBER_VALUES[head]) if head in _NUMBER_VALUES else float(head)
+            out.append((_plain_number(value), i, i))
+            continue
+        elif tok.norm == "half" and i + 2 < len(tokens) and tokens[i + 1].norm in ("a", "an") and (
+                tokens[i + 2].norm in DURATION_HOURS):
+            out.append(("0.5", i, i + 1))  # "half a day", "half an hour"
+            skip = i + 1
+            continue
         else:
             m = re.match(r"^(\d+(?:\.\d+)?)(st|nd|rd|th|s|m|bn|k)?%?$", tok.norm)
             if not m:

@@ -16,7 +16,15 @@ from crosscheck.core.boilerplate import is_boilerplate
 from crosscheck.core.lexicon import concept, concepts
 from crosscheck.core.marks import ALL_MARKS, CLOSE_CLASS, quote_depth
 from crosscheck.core.model import Source, Span
-from crosscheck.core.normalize import NEGATIONS, STOPWORDS, content_stem, figures, tokenize
+from crosscheck.core.normalize import (
+    DURATION_HOURS,
+    NEGATIONS,
+    STOPWORDS,
+    compound_unit,
+    content_stem,
+    figures,
+    tokenize,
+)
 from crosscheck.core.people import NameBook, find_people
 from crosscheck.core.quotes import QuoteSpan, find_quotes
 
@@ -218,6 +226,10 @@ _BELOW = {("fewer", "than"), ("less", "than"), ("up", "to"), ("at", "most"), ("n
           ("below",)}
 
 
+def _plain_duration(hours: float) -> str:
+    return f"{hours:.4f}".rstrip("0").rstrip(".")
+
+
 def bound(before: tuple[str, ...]) -> tuple[str, int]:
     """Whether the words before a figure make it a bound — ">" (more than), "<" (nearly) or "" —
     and how many words say so."""
@@ -248,6 +260,14 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
     counts = set()
     for value, first_i, last in found:
         nxt = next((t for t in tokens[last + 1 : last + 3] if t.is_content and not t.is_number), None)
+        unit = compound_unit(tokens[last].norm) or (nxt.norm if nxt is not None else None)
+        if unit in DURATION_HOURS:
+            # a duration counts time, in hours, whatever unit it is told in ("12 hours" / "half a day")
+            hours = _plain_duration(float(value) * DURATION_HOURS[unit])
+            end = tokens[last].span.end if compound_unit(tokens[last].norm) else nxt.span.end
+            limit, width = bound(tuple(t.norm for t in tokens[max(0, first_i - 2) : first_i]))
+            counts.add(("~time", hours, source.text[tokens[first_i - width].span.start : end], limit))
+            continue
         # (an age, "the 29-year-old", is who someone is, not a count of anything: two sentences
         # describing one person by it are not thereby one fact)
         if nxt is not None and not nxt.norm.endswith("-old"):

@@ -127,7 +127,9 @@ def _drop_chrome(lines: list[tuple[int, str]], header: Header) -> None:
 def _chrome_like(line: str) -> bool:
     """A line above the headline that is the site's, not the story's: a menu or section set in
     capitals, a section name, a browser notice."""
-    return bool((_SHOUTED.match(line) and len(line.split()) <= 5) or _SECTION.match(line) or _BROWSER.search(line))
+    breadcrumb = line.count(" > ") >= 2 or line.count(" › ") >= 2  # "Home > Latest News > RBA lifts …"
+    return bool((_SHOUTED.match(line) and len(line.split()) <= 5) or _SECTION.match(line) or _BROWSER.search(line)
+                or breadcrumb)
 
 
 _DATE_LABEL = re.compile(r"^(?:date|posted|updated|published|last updated|modified)\b", re.I)
@@ -180,6 +182,8 @@ def _classify(line: str, header: Header) -> str | None:
         kinds = [_classify(piece, header) for piece in pieces]
         return next((k for k in kinds if k in ("byline", "dateline")), kinds[0]) if all(kinds) else None
     words = line.split()
+    if line.lower().rstrip(":") in ("by", "from", "posted", "updated", "written by"):
+        return "meta"  # "By | 6 Jun 2023": a byline whose name the page left out
     tagline = _TAGLINE.match(line)
     if tagline and not header.outlet and len(tagline.group("name").split()) <= 4:
         header.outlet = tagline.group("name").strip()
