@@ -184,8 +184,22 @@ def test_sentences_on_the_same_topic_saying_different_things_stay_apart() -> Non
     c = compare(a, b)
     assert group_with(c, "s1", budget_a) is None
     assert group_with(c, "s2", budget_b) is None
-    assert budget_a in unique_texts(c, "s1") and budget_b in unique_texts(c, "s2")
+    # Not one claim; and since the matcher found them nearly alike, not "only here" either: each
+    # is shown as related to the other, for the reader to judge.
+    related = {(c.source(r.a).text[r.a_span.start : r.a_span.end], c.source(r.b).text[r.b_span.start : r.b_span.end])
+               for r in c.related}
+    assert (budget_a, budget_b) in related
+    assert budget_a not in unique_texts(c, "s1") and budget_b not in unique_texts(c, "s2")
     assert linked(c, VOTE, VOTE) and linked(c, COST, COST)
+
+
+def test_sentences_on_different_subjects_are_each_only_in_their_source() -> None:
+    only_a = "The council will vote on the harbour budget again in June."
+    only_b = "A new bakery opened on the quay with a queue of customers all morning."
+    c = compare(article("herald", "Council backs harbour pier", [VOTE, only_a, COST]),
+                article("coastal", "Pier plan approved", [VOTE, only_b, COST]))
+    assert only_a in unique_texts(c, "s1") and only_b in unique_texts(c, "s2")
+    assert not c.related
 
 
 def test_a_quote_split_in_two_links_to_the_whole_quote() -> None:

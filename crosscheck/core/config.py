@@ -11,6 +11,7 @@ class Settings:
     quote_same: float = 0.6  # share of the longer quote's words two linked quotes share
     fragment_contained: float = 0.8  # share of a fragment's words found in the quote it comes from
     claim_link: float = 0.4  # claim score (0..1) needed to link two claims
+    claim_related: float = 0.35  # below a link, a sentence scoring this with another is "related", not unique
     claim_anchored: float = 0.2  # claim score for a sentence between the same two shared sentences of two copies
     claim_also: float = 0.6  # claim score at which a sentence grouped already joins a second fact's group
     claim_twin: float = 0.6  # claim score at which one source's two sentences tell one fact twice

@@ -171,6 +171,18 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Two sentences no group links that the matcher found nearly alike: maybe the same fact,
+    maybe not — so neither is listed as said "only" by its source."""
+
+    a: str
+    a_span: Span
+    b: str
+    b_span: Span
+    score: float
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Everything one analysis found; the JSON contract is a direct rendering of it."""
 
@@ -180,6 +192,7 @@ class Comparison:
     boilerplate: tuple[tuple[str, Span], ...] = ()
     flags: tuple[dict, ...] = ()
     phrases: tuple[Phrase, ...] = ()
+    related: tuple[Related, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from crosscheck.core.align import link_claims, link_quotes
+from crosscheck.core.align import link_claims, link_quotes, related_sentences
 from crosscheck.core.boilerplate import find_boilerplate
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Correction, place
 from crosscheck.core.groups import build_group, unique_of
-from crosscheck.core.model import Comparison, Group, Source, Span
+from crosscheck.core.model import Comparison, Group, Related, Source, Span
 from crosscheck.core.phrases import outside_phrases, shared_phrases, unlinked
 from crosscheck.core.statements import rejoin_statements
 from crosscheck.core.units import Unit, extract_units
@@ -83,7 +83,11 @@ def analyze(
     found = [ph for ph in shared_phrases(claims, by_id)
              if ("claim", ph.a_unit) not in by_hand and ("claim", ph.b_unit) not in by_hand]
     phrases = unlinked(found, claim_groups, by_id)
-    unique_claims = [piece for u in unique_of(claims, linked_c)
+    # A sentence with a near version elsewhere that the matcher is not sure enough to link is
+    # not "only in one source" either: it is shown as related to that version, undecided.
+    related = related_sentences(claims, linked_c, settings, by_hand)
+    undecided = {i for r in related for i in (r[0], r[1])}
+    unique_claims = [piece for u in unique_of(claims, linked_c | undecided)
                      for piece in outside_phrases(u, phrases, by_id[u.source].text)]
     unique = sorted(
         unique_of(quotes, linked_q) + unique_claims,
@@ -91,8 +95,10 @@ def analyze(
     )
     bp = tuple((sid, span) for sid, marks in boilerplate.items() for span, _ in marks)
     step(1.0, "done")
+    similar = tuple(Related(claims[i].source, claims[i].span, claims[j].source, claims[j].span, round(score, 3))
+                    for i, j, score in related)
     return Comparison(sources=tuple(sources), groups=tuple(groups), unique=tuple(unique), boilerplate=bp,
-                      phrases=tuple(phrases))
+                      phrases=tuple(phrases), related=similar)
 
 
 def apply_corrections(

@@ -19,6 +19,7 @@ QUOTE, CLAIM, UNIQUE_QUOTE, UNIQUE_CLAIM, BOILERPLATE, NOISE_CHANGE, CHANGE, CON
     "quote", "claim", "unique-quote", "unique-claim", "boilerplate", "noise-change", "change", "conflict",
 )
 PHRASE = "phrase"  # words another source shares, in a sentence no group links
+RELATED = "related"  # a sentence with a near version elsewhere, not sure enough to link
 
 
 CLOSE_VERSION = 0.5  # below this word similarity a quote is a rewording, not an edited copy
@@ -73,6 +74,9 @@ def highlights(comparison: Comparison, reference: str | None) -> dict[str, list[
         out[sid].append(Highlight(span, BOILERPLATE))
     for u in comparison.unique:
         out[u.source].append(Highlight(u.span, UNIQUE_QUOTE if u.kind == "quote" else UNIQUE_CLAIM))
+    for r in comparison.related:
+        out[r.a].append(Highlight(r.a_span, RELATED))
+        out[r.b].append(Highlight(r.b_span, RELATED))
     for p in comparison.phrases:
         out[p.a].append(Highlight(p.a_span, PHRASE))
         out[p.b].append(Highlight(p.b_span, PHRASE))

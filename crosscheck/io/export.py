@@ -67,6 +67,11 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
         "boilerplate": [
             {"source": sid, "start": span.start, "end": span.end} for sid, span in comparison.boilerplate
         ],
+        "related": [
+            {"a": r.a, "a_start": r.a_span.start, "a_end": r.a_span.end,
+             "b": r.b, "b_start": r.b_span.start, "b_end": r.b_span.end, "score": r.score}
+            for r in comparison.related
+        ],
         "phrases": [
             {"a": p.a, "a_start": p.a_span.start, "a_end": p.a_span.end,
              "b": p.b, "b_start": p.b_span.start, "b_end": p.b_span.end, "text": p.text}

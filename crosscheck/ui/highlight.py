@@ -53,6 +53,8 @@ LEGEND = [
     (view.CLAIM, "Linked claim", "dashed underline"),
     (view.UNIQUE_QUOTE, "Quote only here", "dotted underline, italic: in one source only"),
     (view.UNIQUE_CLAIM, "Claim only here", "dotted underline: in one source only"),
+    (view.RELATED, "Similar elsewhere", "dotted green underline: a near version in another source, not sure "
+                                        "enough to link, so not 'only here' either"),
     (view.PHRASE, "Shared phrase", "tinted: another source has these words, in a sentence not linked"),
     (view.CHANGE, "Changed words (vs ★)", "bold, marked"),
     (view.NOISE_CHANGE, "Spelling/brackets only", "faint"),
@@ -79,6 +81,9 @@ def char_format(meaning: str, palette: Palette) -> QTextCharFormat:
             fmt.setFontItalic(True)
     elif meaning == view.PHRASE:
         fmt.setBackground(QColor(palette.claim_bg))
+    elif meaning == view.RELATED:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(palette.claim_line))
     elif meaning == view.CHANGE:
         fmt.setBackground(QColor(palette.change_bg))
         fmt.setFontWeight(QFont.Weight.Bold)
@@ -107,6 +112,7 @@ def legend_html(palette: Palette) -> str:
             view.UNIQUE_QUOTE: f"font-style:italic;border-bottom:2px dotted {palette.unique_line}",
             view.UNIQUE_CLAIM: f"border-bottom:2px dotted {palette.unique_line}",
             view.PHRASE: f"background:{palette.claim_bg}",
+            view.RELATED: f"border-bottom:2px dotted {palette.claim_line}",
             view.CHANGE: f"background:{palette.change_bg};font-weight:bold",
             view.NOISE_CHANGE: f"color:{palette.noise_fg}",
             view.CONFLICT: f"background:{palette.conflict_bg};font-weight:bold;text-decoration:underline",
