@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from crosscheck import __version__
-from crosscheck.core.pipeline import analyze
 from crosscheck.io.atomic import atomic_write_text
 from crosscheck.io.errors import InputError
 from crosscheck.io.export import FORMATS, render, with_flags
@@ -105,6 +104,8 @@ def _compare(args: argparse.Namespace) -> int:
         save_project(project, args.output)
         progress.done()
         return 0
+    from crosscheck.core.pipeline import analyze  # the engine loads when there is work for it
+
     comparison = analyze(project.sources, progress=lambda f, msg: progress(0.3 + 0.7 * f, msg),
                          settings=project.settings, corrections=project.corrections)
     comparison = with_flags(comparison, project.flags)

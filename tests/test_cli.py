@@ -293,6 +293,26 @@ def test_importing_the_cli_loads_no_qt() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_plain_text_pays_only_for_what_it_needs(tmp_path) -> None:
+    # Start-up imports only what the inputs need: no HTML extraction, Markdown parser or HTTP
+    # stack for plain text files, and no engine at all for --help.
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour news\n\nThe ferry was halted on Monday after cracks were found.\n", encoding="utf-8")
+    code = (
+        "import sys, crosscheck.cli as c;"
+        "heavy = ('trafilatura', 'markdown_it', 'urllib.request', 'crosscheck.core.pipeline');"
+        "before = [m for m in heavy if m in sys.modules];"
+        f"from crosscheck.io.load import load; load({str(article)!r}, 's1');"
+        "print(before, [m for m in heavy[:3] if m in sys.modules])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[] []"
+
+
 def test_reference_by_number_and_by_name(demo_paths, capsys) -> None:
     from crosscheck.cli import main
 

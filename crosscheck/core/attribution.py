@@ -18,8 +18,9 @@ speakers may raise an attribution conflict.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, replace
+
+import regex as re  # Unicode letter classes (\p{Lu}) that compile fast; see _letters
 
 from crosscheck.core.marks import ALL_MARKS, DOUBLE_CLASS
 from crosscheck.core.model import Span

@@ -8,26 +8,21 @@ marks an organisation or a place. Later bare surnames (``Hayashi``) resolve to t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
+import regex as re  # Unicode letter classes (\p{Lu}) that compile fast; see _letters
 from rapidfuzz.distance import Levenshtein
 
 from crosscheck.core.marks import CLOSE_CLASS
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import STOPWORDS
 
-
-def _letters(test) -> str:
-    """A character class of the Latin, Greek and Cyrillic letters for which ``test`` holds."""
-    chars = "".join(chr(c) for c in range(0xC0, 0x2000) if chr(c).isalpha() and test(chr(c)))
-    return re.escape(chars)
-
-
-# Names are names in any spelling: Gómez, Müller, Nguyễn, Øster, Łukasz.
-UP = "A-Z" + _letters(str.isupper)
-LOW = "a-z" + _letters(str.islower)
+# Names are names in any spelling: Gómez, Müller, Nguyễn, Øster, Łukasz. Unicode's upper- and
+# lower-case letters as the `regex` module's properties: the same classes spelt out for the
+# standard `re` (hundreds of characters, in dozens of patterns) cost half a second at every start.
+UP = r"\p{Lu}"
+LOW = r"\p{Ll}"
 _TITLE_ABBR = r"(?:Dr|Mr|Mrs|Ms|Prof|Lt|Gen|Col|Sgt|Capt|Maj|Rev|Sen|Rep|Gov|Adm|Cmdr|St)\."
 # Name words: capitalised words (also McDonald, DeSantis, O'Neill, Jean-Pierre, al-Assad),
 # initials (not the ``S.`` of ``U.S.``), title abbreviations, and short all-capital prefixes

@@ -6,11 +6,10 @@ buffer gigabytes); redirects followed by hand, a few at most, each re-checked fo
 
 from __future__ import annotations
 
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from functools import lru_cache
 
 from crosscheck import __version__
 from crosscheck.io.errors import InputError
@@ -28,12 +27,17 @@ class Fetched:
     charset: str | None
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
+@lru_cache(maxsize=1)
+def _opener():
+    """The HTTP stack, imported on the first URL (files never pay for it); redirects are
+    followed by hand so that each one is checked."""
+    import urllib.request
 
+    class _NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
 
-_opener = urllib.request.build_opener(_NoRedirect)
+    return urllib.request.build_opener(_NoRedirect)
 
 
 def is_url(ref: str) -> bool:
@@ -41,6 +45,9 @@ def is_url(ref: str) -> bool:
 
 
 def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> Fetched:
+    import urllib.error
+    import urllib.request
+
     current = url
     for _ in range(MAX_REDIRECTS + 1):
         _check_scheme(current, url)
@@ -48,7 +55,7 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> Fetched:
             current, headers={"User-Agent": f"Crosscheck/{__version__}", "Accept-Encoding": "identity"}
         )
         try:
-            response = _opener.open(request, timeout=timeout)
+            response = _opener().open(request, timeout=timeout)
         except urllib.error.HTTPError as exc:
             if exc.code in (301, 302, 303, 307, 308) and exc.headers.get("Location"):
                 current = urllib.parse.urljoin(current, exc.headers["Location"])

@@ -10,18 +10,24 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-
-import trafilatura
-from trafilatura.settings import use_config
+from functools import lru_cache
 
 from crosscheck.io.errors import InputError
 
-# trafilatura's default extraction timeout uses signals, which only work on the main thread;
-# analysis runs in a worker thread, so turn it off (the size cap bounds the work instead).
-_CONFIG = use_config()
-_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
-_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "100")
-_CONFIG.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+
+@lru_cache(maxsize=1)
+def _config():
+    """trafilatura, imported on the first web page (plain text and Markdown never pay for it).
+    Its default extraction timeout uses signals, which only work on the main thread; analysis
+    runs in a worker thread, so it is off (the size cap bounds the work instead)."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "100")
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    return config
+
 _MIN_PROSE_WORDS = 5
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 
@@ -53,11 +59,13 @@ def extract_article(html: str, name: str, url: str | None = None) -> Extracted:
 
 
 def _extract(html: str, name: str, url: str | None) -> Extracted:
+    import trafilatura
+
     doc = None
     for recall in (False, True):
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            favor_recall=recall, config=_CONFIG,
+            favor_recall=recall, config=_config(),
         )
         if doc is not None and _has_prose(doc.text, doc.title):
             break

@@ -7,11 +7,20 @@ right); we only walk its tokens and keep the words a reader would see on a rende
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
-_md = MarkdownIt("commonmark", {"html": True})
+
+@lru_cache(maxsize=1)
+def _parser():
+    """markdown-it, imported on the first Markdown file (plain text never pays for it)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True})
+
 # Cheap signs that a ".txt" file is really Markdown (a saved page turned into Markdown).
 _MARKDOWN_SIGNS = re.compile(
     r"\[[^\]\n]+\]\((?:[^)\s]*)\)|^#{1,6} \S|\*\*[^*\n]+\*\*|^\s*[-*] \[[ x]\]", re.MULTILINE
@@ -26,7 +35,7 @@ def markdown_to_text(source: str) -> str:
     """Blocks become paragraphs separated by a blank line; list items keep a bullet."""
     blocks: list[str] = []
     prefix: list[str] = []
-    for token in _md.parse(source):
+    for token in _parser().parse(source):
         if token.type == "list_item_open":
             prefix.append(f"{token.info}. " if token.info else "• ")
         elif token.type == "list_item_close":
