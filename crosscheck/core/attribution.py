@@ -18,9 +18,10 @@ speakers may raise an attribution conflict.
 from __future__ import annotations
 
 import bisect
+import re as stdre  # small patterns used once: the standard module's cache is the faster
 from dataclasses import dataclass, replace
 
-import regex as re  # Unicode letter classes (\p{Lu}) that compile fast; see _letters
+import regex as re  # the name patterns, with Unicode letter properties (\p{Lu}) that compile fast
 
 from crosscheck.core.marks import ALL_MARKS, DOUBLE_CLASS
 from crosscheck.core.model import Span
@@ -98,6 +99,8 @@ _WHO = (
     rf"|(?:[Tt]he\s+)?[A-Z]{{2,6}}(?:\s+{_GROUPS})?(?![\w’']))"
 )
 _AUX = r"(?:(?:a|ha|hat|has|have|had|was|is)\s+)?"  # "a déclaré", "ha detto", "hat gesagt"
+# A name that acts: a verb, a possessive or a legal suffix right after it
+_ACTS = stdre.compile(rf"(?:[’']s\b|\s+(?:Inc|Corp|Ltd|Group)\b|\s+(?:\w+ly\s+)?(?:{VERB}|[a-z]+(?:s|ed)\b))")
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{_AUX}(?:{VERB}|according\s+to)\s+{_WHO}")
 # "”…” was how his manager X, writing in his autobiography, described …"
 _AFTER_HOW = re.compile(
@@ -337,9 +340,9 @@ class _Context:
                     and self.quotes[i - 1].outer.end >= self._paragraph_floor(pos, 2):
                 # "…,” read a statement issued by CDFW. … “…,” officials said: the body just quoted
                 return _Said(done[i - 1].speaker, False, False)
-        if desc or re.fullmatch(_GROUPS, who, re.I):
+        if desc or stdre.fullmatch(_GROUPS, who, stdre.I):
             said = self._role(who, desc.group("head").lower() if desc else low, pos)
-            if said.person and said.who == _as_written(who) and re.match(r"(?i)the\b", who):
+            if said.person and said.who == _as_written(who) and stdre.match(r"(?i)the\b", who):
                 # "the official said": the person just named, as "he said" would be
                 person, _ = self._person_before(pos, i, done, people)
                 if person:
@@ -362,7 +365,7 @@ class _Context:
         full = self.book.full_name(" ".join(name), pos)
         if not self.book.knows(full) and any(w.lower() in NOT_PERSON_WORDS - ORGANISATION_WORDS for w in name):
             return _NOBODY  # "Monday", "Tuesday": no one
-        family = re.search(r"\s(senior|junior|Sr\.?|Jr\.?)$", who)
+        family = stdre.search(r"\s(senior|junior|Sr\.?|Jr\.?)$", who)
         if family:  # "Solskjaer senior": not the Solskjaer named in full, but the father the article names
             relative = _FATHER if family.group(1).lower().startswith(("senior", "sr")) else _SON
             m = relative.search(self.masked)
@@ -431,10 +434,10 @@ class _Context:
         object ("The judge said Ash …")."""
         k = bisect.bisect_right(self.starts, at) - 1
         start = self.starts[k] if k >= 0 else 0
-        if re.search(r"\baccording to\s*$", self.masked[max(start, at - 20) : at]):
+        if stdre.search(r"\baccording to\s*$", self.masked[max(start, at - 20) : at]):
             return True  # "according to Steve Coleman": the one reported as speaking
         lead = self.masked[start:at].rsplit(",", 1)[-1] if "," in self.masked[start:at] else self.masked[start:at]
-        words = re.findall(r"[^\W\d_][\w’'.-]*", lead)
+        words = stdre.findall(r"[^\W\d_][\w’'.-]*", lead)
         return all(w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in ("the", "a", "an", "of", "and")
                    for w in words)
 
@@ -458,18 +461,18 @@ class _Context:
         runs = sorted([*CAPITALISED_RUN.finditer(window), *_ACRONYM.finditer(window)], key=lambda m: m.start())
         for m in runs:
             words = m.group().split()
-            run = re.sub(r"[’']s$", "", m.group())
+            run = stdre.sub(r"[’']s$", "", m.group())
             lead = window[max(0, m.start() - 8) : m.start()].lower().split()
             if lead and lead[-1] in _PREPOSITIONS:
                 continue  # "the last patient in Liberia": a place in passing, not who speaks
             if _org_word(words) or any(w.isupper() and len(w) > 1 for w in words) or run in known:
                 best = (m.start(), _as_written(run))
-                if re.search(r"(?:^|[.!?]\s+|\n)(?:The\s+)?$", window[: m.start()]):
+                if stdre.search(r"(?:^|[.!?]\s+|\n)(?:The\s+)?$", window[: m.start()]):
                     subject = best
         # "The DHS accused Harvard … It also said": "it" carries on the subject, not the object
         best = subject or best
         lower_groups = rf"\b(?:[Tt]he\s+)?({_GROUPS}|(?:company|government|ministry|court|agency|club|council))\b(?!-)"
-        for m in re.finditer(lower_groups, window):
+        for m in stdre.finditer(lower_groups, window):
             if best is None or m.start() > best[0]:
                 best = (m.start(), m.group(1).lower())
         if best:
@@ -487,7 +490,7 @@ class _Context:
         holders = {m.name for m in self.book.own
                    if (head in m.roles or _ROLE_ALIASES.get(head) in m.roles or head in _alias_roles(m.roles))
                    and (nationality is None or nationality in m.roles)}
-        wanted = {w for w in re.findall(r"[a-z-]+", who.lower()) if w in ROLE_WORDS} - NATIONALITY_WORDS
+        wanted = {w for w in stdre.findall(r"[a-z-]+", who.lower()) if w in ROLE_WORDS} - NATIONALITY_WORDS
         if len(wanted) > 1:  # "the Finance Minister": the minister of finance, not the prime minister
             holders = {m.name for m in self.book.own if m.name in holders and wanted <= _alias_roles(m.roles)}
         if not holders and nationality:
@@ -498,7 +501,7 @@ class _Context:
             holders = {m.name for m in self.book.others if wanted <= _alias_roles(m.roles)}
         if len(holders) == 1:
             return _Said(holders.pop(), False, True)
-        if head not in _PERSON_HEADS and re.match(r"(?i)the\b", who.strip()):
+        if head not in _PERSON_HEADS and stdre.match(r"(?i)the\b", who.strip()):
             org = self._organisation(head, pos)  # "the company said": the company the article names
             if org:
                 return _Said(org, False, False)
@@ -528,7 +531,7 @@ class _Context:
         Police``), acronyms, and single names the article repeats that are no one's name."""
         if self._orgs is not None:
             return self._orgs
-        runs = [(m.start(), re.sub(r"[’']s$", "", m.group())) for m in CAPITALISED_RUN.finditer(self.masked)]
+        runs = [(m.start(), stdre.sub(r"[’']s$", "", m.group())) for m in CAPITALISED_RUN.finditer(self.masked)]
         counts: dict[str, int] = {}
         # A name that stands after "in", "at", "from" more often than it acts ("Cisco said",
         # "Facebook’s", "Facebook Inc", "Lumora makes") is a place, not a company.
@@ -540,7 +543,7 @@ class _Context:
             if before and before[-1] in _PREPOSITIONS:
                 placed[run] = placed.get(run, 0) + 1
             after = self.masked[at + len(run) : at + len(run) + 16]
-            if re.match(rf"(?:[’']s\b|\s+(?:Inc|Corp|Ltd|Group)\b|\s+(?:\w+ly\s+)?(?:{VERB}|[a-z]+(?:s|ed)\b))", after):
+            if _ACTS.match(after):
                 acted[run] = acted.get(run, 0) + 1
         acting = {run for run, n in acted.items() if n >= placed.get(run, 0)}
         places = {run for run, n in placed.items() if n > acted.get(run, 0)}
@@ -578,21 +581,21 @@ def _is_organisation(words: list[str], name: list[str], book: NameBook) -> bool:
 
 
 def _org_word(words: list[str]) -> bool:
-    return any(re.sub(r"[’']s$", "", w.lower()) in _ORG_WORDS - STOPWORDS for w in words[-2:])
+    return any(stdre.sub(r"[’']s$", "", w.lower()) in _ORG_WORDS - STOPWORDS for w in words[-2:])
 
 
 def _up_to_organisation_word(run: str) -> str:
     """"Turkish Airlines Flight" -> "Turkish Airlines": the name ends with its organisation word."""
     words = run.split()
-    ends = [k for k, w in enumerate(words) if re.sub(r"[’']s$", "", w.lower()) in _ORG_WORDS - STOPWORDS]
+    ends = [k for k, w in enumerate(words) if stdre.sub(r"[’']s$", "", w.lower()) in _ORG_WORDS - STOPWORDS]
     return " ".join(words[: ends[-1] + 1]) if ends else run
 
 
 def _as_written(who: str) -> str:
     """A role or institution as the article writes it, without its article: "company spokeswoman"."""
-    who = re.sub(r"^(?:the|a|an|one|another)\s+", "", who.strip(), flags=re.I)
+    who = stdre.sub(r"^(?:the|a|an|one|another)\s+", "", who.strip(), flags=re.I)
     # "a statement from her publicist" speaks for the publicist
-    return re.sub(r"^statement\s+(?:from|by|of)\s+", "", who, flags=re.I)
+    return stdre.sub(r"^statement\s+(?:from|by|of)\s+", "", who, flags=re.I)
 
 
 _SCARE_LEAD = re.compile(r"\b(?:so-called|dubbed|known as|nicknamed|termed|labelled|labeled|branded|titled)\s*$",
@@ -660,7 +663,7 @@ def _after(after: str) -> str | None:
             named = _NAMED_AFTER.match(after[m.end("who") :])
             if named and _DESCRIPTION.match(m.group("who")):
                 return named.group("name")  # "said the agency’s director, Chuck Bonham, who …"
-            family = re.match(r"\s+(senior|junior)\b", after[m.end("who") :])
+            family = stdre.match(r"\s+(senior|junior)\b", after[m.end("who") :])
             return m.group("who") + (" " + family.group(1) if family else "")
     return None
 
@@ -683,8 +686,8 @@ def _before(before: str, book: NameBook) -> str | None:
         return held.group("who")  # "prosecutors revealed that MCU's attorney believes that … “…”"
     coordinated = None
     for verb in reversed(verbs):
-        clause = re.split(r"[;.!?]\s", before[: verb.start()])[-1]
-        if re.search(r"\b(?:and|but|then)\s*$", clause) and clause.strip() not in ("and", "but", "then"):
+        clause = stdre.split(r"[;.!?]\s", before[: verb.start()])[-1]
+        if stdre.search(r"\b(?:and|but|then)\s*$", clause) and clause.strip() not in ("and", "but", "then"):
             coordinated = coordinated or clause
             continue  # "… hailed X and said": the subject is the earlier verb's
         who = _subject(before, verb, book)
@@ -723,8 +726,8 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
     if verb.group().lower() == "according to":
         m = re.match(rf"\s*{_WHO}", before[verb.end() :])
         return m.group("who") if m else None
-    clause = re.split(r"[;.!?]\s", before[: verb.start()])[-1]
-    paren = re.findall(r"\(([^)]+)\)", clause)
+    clause = stdre.split(r"[;.!?]\s", before[: verb.start()])[-1]
+    paren = stdre.findall(r"\(([^)]+)\)", clause)
     for inside in reversed(paren):
         if CAPITALISED_RUN.fullmatch(inside.strip()):
             return inside.strip()
@@ -736,7 +739,7 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
     m = _APPOSITION.search(clause) or _ROLE_APPOSITION.search(clause)
     if m:
         name = m.group("name") or m.group("name2")
-        described = re.search(rf"\b(?:{_ROLES_RE})\b", clause[m.end("name") if m.group("name") else m.end():])
+        described = stdre.search(rf"\b(?:{_ROLES_RE})\b", clause[m.end("name") if m.group("name") else m.end():])
         if _is_person_run(name, book) or (described and _name_shaped(name)):
             return name  # "Seth Riley, wildlife branch chief with the National Park Service, called …"
     described = _DESCRIBED.search(clause)
@@ -747,12 +750,12 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
     for m in CAPITALISED_RUN.finditer(tail):
         if _is_person_run(m.group(), book):
             candidates.append((m.end(), m.group()))
-    for m in re.finditer(r"\b(?:he|she|they|it)\b", tail, re.I):
+    for m in stdre.finditer(r"\b(?:he|she|they|it)\b", tail, re.I):
         candidates.append((m.end(), m.group()))
     for m in _DESCRIPTION.finditer(tail):
         candidates.append((m.end(), m.group()))
-    for m in re.finditer(rf"\b{_GROUPS}\b", tail, re.I):
-        named = re.search(r"(?:[A-Z][\w’'.-]*[ \t]+(?:(?:and|of)[ \t]+)?){1,4}$", tail[: m.start()])
+    for m in stdre.finditer(rf"\b{_GROUPS}\b", tail, stdre.I):
+        named = stdre.search(r"(?:[A-Z][\w’'.-]*[ \t]+(?:(?:and|of)[ \t]+)?){1,4}$", tail[: m.start()])
         if m.group()[:1].isupper() and named:  # "West Midlands Police": the force, not a police officer
             candidates.append((m.end(), named.group() + m.group()))
         else:
@@ -770,7 +773,7 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
     # Keir Starmer …, saying …" (he, not the one congratulated).
     # ("In his exit speech he apologised …, telling voters: “…”" too: the pronoun subject after
     # an opening phrase, when no name comes before it)
-    pronoun = re.match(r"\s*(He|She)\s+[a-z]", clause) or re.search(r"\b(he|she)\s+[a-z]+(?:ed|s)\b", clause)
+    pronoun = stdre.match(r"\s*(He|She)\s+[a-z]", clause) or stdre.search(r"\b(he|she)\s+[a-z]+(?:ed|s)\b", clause)
     if pronoun and verb.group().lower().endswith("ing") and not any(
             _is_person_run(m.group(), book) for m in CAPITALISED_RUN.finditer(clause[: pronoun.start()])):
         return pronoun.group(1)
@@ -779,10 +782,10 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
         return people[0].group()
     # An organisation right before the verb ("Cisco said"), unless a preposition makes it part of
     # a phrase ("Police in the English city of Birmingham declared").
-    org = re.search(r"(?P<org>(?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)[ \t]+(?:\w+ly[ \t]+)?$", clause + " ")
+    org = stdre.search(r"(?P<org>(?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)[ \t]+(?:\w+ly[ \t]+)?$", clause + " ")
     if not org or (org.group("org").lower() in STOPWORDS and not org.group("org").isupper()):
         return None  # "The said", "It said" — but "WHO said"
-    lead = re.search(r"([\w’']+)\s*$", clause[: org.start("org")])
+    lead = stdre.search(r"([\w’']+)\s*$", clause[: org.start("org")])
     if lead and lead.group(1).lower() in _PREPOSITIONS:
         return None
     return org.group("org")
@@ -820,7 +823,7 @@ def _name_shaped(run: str) -> bool:
     """Two to four name words after any title, none of them a place, organisation or sentence word."""
     _, name = split_name(run.split())
     return 2 <= len(name) <= 4 and not any(
-        re.sub(r"[’']s$", "", w.lower()) in NOT_PERSON_WORDS | STOPWORDS for w in name)
+        stdre.sub(r"[’']s$", "", w.lower()) in NOT_PERSON_WORDS | STOPWORDS for w in name)
 
 
 def _is_person_run(run: str, book: NameBook) -> bool:
@@ -849,13 +852,13 @@ def _inherit(
         return Attribution(None, "")
     between = masked[prev.outer.end : quotes[i].outer.start]
     if prev_attr.how == "after":  # the previous quote's own attribution is not a new speaker
-        between = re.split(r"(?<=[.!?])\s", between, maxsplit=1)[-1] if re.search(r"[.!?]\s", between) else ""
+        between = stdre.split(r"(?<=[.!?])\s", between, maxsplit=1)[-1] if stdre.search(r"[.!?]\s", between) else ""
     if para.start <= prev.outer.start and not _VERB_RE.search(between):
         return Attribution(prev_attr.speaker, "continued", sure=prev_attr.sure)
     idx = paragraphs.index(para) if para in paragraphs else 0
     own = masked[para.start : quotes[i].outer.start]
     # The quote opens its paragraph, or a sentence after narration that names no one.
-    standalone = not re.search(r"[^\W_]", own) or bool(re.search(r"[.!?]\s+$", own))
+    standalone = not stdre.search(r"[^\W_]", own) or bool(stdre.search(r"[.!?]\s+$", own))
     near = idx > 0 and paragraphs[max(0, idx - 2)].start <= prev.outer.end  # (a long quotation may begin far back)
     if standalone and near and not _VERB_RE.search(between) and not _names_anyone(between, ctx, prev_attr.speaker):
         return Attribution(prev_attr.speaker, "continued")
@@ -928,8 +931,8 @@ _SPEECH_ACT = re.compile(
 def _surname_positions(text: str, book: NameBook) -> list[tuple[int, str]]:
     """Where the article names someone by surname (``Brown said``) or first name alone (``Cara``)."""
     out = []
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:[’']s)?\b", text):
-        word = re.sub(r"[’']s$", "", m.group())
+    for m in stdre.finditer(r"\b[A-Z][a-z]+(?:[’']s)?\b", text):
+        word = stdre.sub(r"[’']s$", "", m.group())
         if book.is_known_surname(word) or (book.full_name(word) != word and not text[m.end() : m.end() + 2].strip(
                 " \t")[:1].isupper()):
             out.append((m.start(), word))

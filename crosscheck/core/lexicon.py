@@ -48,6 +48,14 @@ def _classes() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[st
     return single, multi, frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _multi_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, name in _classes()[1].items():
+        out.setdefault(words[0], []).append((words, name))
+    return out
+
+
 def concept(stem: str) -> str:
     """The class a content word's stem belongs to, or the stem itself."""
     return _classes()[0].get(stem, stem)
@@ -56,13 +64,14 @@ def concept(stem: str) -> str:
 def concepts(text: str, tokens: Sequence[Token]) -> set[str]:
     """Classes a passage names beyond its single content words: phrases ("stepped down",
     "United States") and abbreviations written in capitals or with dots ("US", "U.S.")."""
-    single, multi, _ = _classes()
+    single, _, _ = _classes()
     found: set[str] = set()
     norms = [t.norm for t in tokens]
-    for words, name in multi.items():
-        n = len(words)
-        if any(tuple(norms[k : k + n]) == words for k in range(len(norms) - n + 1)):
-            found.add(name)
+    starts = _multi_by_first()
+    for k, norm in enumerate(norms):
+        for words, name in starts.get(norm, ()):
+            if tuple(norms[k : k + len(words)]) == words:
+                found.add(name)
     for t in tokens:
         surface = text[t.span.start : t.span.end]
         if len(surface) >= 2 and surface.isalpha() and surface.isupper() and surface.lower() in single:

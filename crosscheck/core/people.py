@@ -8,10 +8,11 @@ marks an organisation or a place. Later bare surnames (``Hayashi``) resolve to t
 
 from __future__ import annotations
 
+import re as stdre  # small patterns used once: the standard module's cache is the faster
 from dataclasses import dataclass
 from functools import cached_property
 
-import regex as re  # Unicode letter classes (\p{Lu}) that compile fast; see _letters
+import regex as re  # the name patterns, with Unicode letter properties (\p{Lu}) that compile fast
 from rapidfuzz.distance import Levenshtein
 
 from crosscheck.core.marks import CLOSE_CLASS
@@ -158,15 +159,15 @@ def find_people(text: str) -> list[Mention]:
 def _subject_at_sentence_start(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.span.start - 3) : mention.span.start]
     after = text[mention.span.end : mention.span.end + 2]
-    return bool(_SENTENCE_START.search(before) or mention.span.start == 0) and bool(re.match(r" [a-z]", after))
+    return bool(_SENTENCE_START.search(before) or mention.span.start == 0) and bool(stdre.match(r" [a-z]", after))
 
 
 def _surname_alone(text: str, surname: str) -> bool:
     """News names a person in full once, then by surname: "Arata said", "Ms Kimber"."""
-    alone = rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\b{re.escape(surname)}\b(?![ \t]+[A-Z])"
-    for m in re.finditer(alone, text):
+    alone = rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\b{stdre.escape(surname)}\b(?![ \t]+[A-Z])"
+    for m in stdre.finditer(alone, text):
         start = m.start()
-        word_before = re.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, start - 25) : start])
+        word_before = stdre.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, start - 25) : start])
         if word_before and word_before.group(1).lower().strip(".") not in ROLE_WORDS:
             continue  # part of a longer capitalised run, not the surname alone
         return True
@@ -182,13 +183,13 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """
     cut = 0
     for k, word in enumerate(words[:-1]):
-        if re.fullmatch(r"[A-Z]\.", word):
+        if stdre.fullmatch(r"[A-Z]\.", word):
             continue  # an initial: "Lewis A. Kaplan"
-        low = re.sub(r"[’']s$", "", word.lower()).strip(".,")
+        low = stdre.sub(r"[’']s$", "", word.lower()).strip(".,")
         if (
             low in ROLE_WORDS or low in NATIONALITY_WORDS or low in NOT_PERSON_WORDS or low in STOPWORDS
             or word.endswith(("’s", "'s")) or (word.isupper() and len(word) > 1)
-            or re.search(r"-[a-z]+$", word) or any(part in ROLE_WORDS for part in low.split("-") if part)
+            or stdre.search(r"-[a-z]+$", word) or any(part in ROLE_WORDS for part in low.split("-") if part)
         ):
             cut = k + 1
     return words[:cut], words[cut:]
@@ -204,7 +205,7 @@ def _candidates(text: str) -> list[tuple[Mention, bool]]:
         if words[0].lower() in PLACE_PREFIXES and not roles:
             continue  # New Jersey, San Jose, Port Averly: places
         # Lower-case role words just before the run: "United striker Ole Gunnar Solskjaer".
-        lead = re.search(r"((?:[a-z][\w-]*[ \t]+){1,2})$", text[max(0, m.start() - 30) : m.start()])
+        lead = stdre.search(r"((?:[a-z][\w-]*[ \t]+){1,2})$", text[max(0, m.start() - 30) : m.start()])
         roles += [w for w in (lead.group(1).split() if lead else []) if w in ROLE_WORDS]
         titled = any(r in ROLE_WORDS and r not in NATIONALITY_WORDS for r in roles)
         # A title makes "Street" in "mayor Andy Street" a surname, not a place.
@@ -215,7 +216,7 @@ def _candidates(text: str) -> list[tuple[Mention, bool]]:
         if any(w.endswith(("’s", "'s")) for w in words[:-1]):
             continue
         name = " ".join(words)
-        name = re.sub(r"[’']s$", "", name)
+        name = stdre.sub(r"[’']s$", "", name)
         start = m.start() + m.group().index(words[0], len(" ".join(prefix)))
         person_roles = [r for r in roles if r in ROLE_WORDS and r not in NATIONALITY_WORDS]
         out.append((Mention(Span(start, start + len(name)), name, frozenset(roles)), bool(person_roles)))
@@ -223,7 +224,7 @@ def _candidates(text: str) -> list[tuple[Mention, bool]]:
 
 
 def _not_name(word: str) -> bool:
-    low = re.sub(r"[’']s$", "", word.lower())
+    low = stdre.sub(r"[’']s$", "", word.lower())
     return low in NOT_PERSON_WORDS or low in STOPWORDS
 
 
@@ -255,7 +256,7 @@ class NameBook:
 
     def full_name(self, name: str, at: int | None = None) -> str:
         """``Hayashi`` -> ``Yoshimasa Hayashi`` when the article (or another) gives it."""
-        name = re.sub(r"[’']s$", "", name.strip())
+        name = stdre.sub(r"[’']s$", "", name.strip())
         words = name.split()
         if not words:
             return name
@@ -287,7 +288,7 @@ class NameBook:
         return name in self._names
 
     def is_known_surname(self, word: str) -> bool:
-        word = re.sub(r"[’']s$", "", word)
+        word = stdre.sub(r"[’']s$", "", word)
         return any(word in by_last for by_last in self._by_last)
 
     def nearest_before(self, at: int, role: str | None = None, singles: list[tuple[int, str]] = ()) -> str | None:

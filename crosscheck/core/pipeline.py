@@ -75,8 +75,10 @@ def analyze(
     linked_q = {i for g in quote_groups for i in g}
     linked_c = {i for g in claim_groups for i in g}
     # A sentence that carries a linked quote is reported by that quote's group, not unique.
-    quoted = [(quotes[i].source, quotes[i].span) for i in linked_q]
-    linked_c |= {i for i, c in enumerate(claims) if any(s == c.source and c.span.overlaps(sp) for s, sp in quoted)}
+    quoted: dict[str, list[Span]] = {}
+    for i in linked_q:
+        quoted.setdefault(quotes[i].source, []).append(quotes[i].span)
+    linked_c |= {i for i, c in enumerate(claims) if any(c.span.overlaps(sp) for sp in quoted.get(c.source, ()))}
     # Phrases two sources share inside sentences no group joins: the sentences are related, and
     # what only one source says is what is left around the phrase.
     # (a sentence the user linked or unlinked by hand is theirs to judge: no phrase is drawn)
