@@ -16,7 +16,7 @@ from rapidfuzz.distance import LCSseq
 from crosscheck.core.diff import Change, classify_changes, similarity, word_diff
 from crosscheck.core.findings import Confidence, Finding, FindingKind
 from crosscheck.core.model import Diff, Group, Member, Unique
-from crosscheck.core.normalize import DURATION_HOURS, figures, figures_agree, tokenize
+from crosscheck.core.normalize import CALENDAR_WORDS, DURATION_HOURS, figures, figures_agree, tokenize
 from crosscheck.core.people import misspelt_alike
 from crosscheck.core.units import Unit
 
@@ -39,7 +39,10 @@ def build_group(
     # too, so a word two non-pivot members disagree on is still found (and that diff listed).
     pairs = [(p_index, k) for k in range(len(chosen)) if k != p_index]
     if kind == "claim" and len(chosen) <= ALL_PAIRS_UP_TO:
-        pairs += [(i, k) for i in range(len(chosen)) for k in range(i + 1, len(chosen)) if p_index not in (i, k)]
+        # (only pairs that could disagree on a fact: figures, a date or a negation on either side;
+        # the others' diffs are never shown and would only cost time)
+        pairs += [(i, k) for i in range(len(chosen)) for k in range(i + 1, len(chosen))
+                  if p_index not in (i, k) and _may_conflict(chosen[i], chosen[k])]
     # A source with several members here is judged by each piece of the statement it carries,
     # but of two versions of one piece (a quote repeated, a fact told twice) only by the one
     # closest to the pivot: a source is never said to misquote itself.
@@ -103,6 +106,11 @@ def _pivot(kind: str, chosen: list[Unit]) -> Unit:
         return sum(LCSseq.normalized_similarity(u.tokens, o.tokens) for o in chosen if o is not u)
 
     return max(chosen, key=lambda u: (not (kind == "quote" and u.partial), round(agreement(u), 6), -u.order))
+
+
+def _may_conflict(a: Unit, b: Unit) -> bool:
+    dated = CALENDAR_WORDS.intersection(a.tokens) or CALENDAR_WORDS.intersection(b.tokens)
+    return bool((a.numbers and b.numbers and a.numbers != b.numbers) or a.negated != b.negated or dated)
 
 
 def _closeness(u: Unit, pivot: Unit) -> tuple[bool, float, int, int]:
