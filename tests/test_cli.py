@@ -285,12 +285,17 @@ def test_importing_the_cli_loads_no_qt() -> None:
         "import sys, crosscheck.cli, crosscheck.io.load, crosscheck.core.pipeline;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))"
     )
+    assert _fresh_python(code) == "[]"
+
+
+def _fresh_python(code: str) -> str:
+    """What a new interpreter prints after running ``code`` (module loading is the point)."""
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()
 
 
 def test_plain_text_pays_only_for_what_it_needs(tmp_path) -> None:
@@ -305,12 +310,7 @@ def test_plain_text_pays_only_for_what_it_needs(tmp_path) -> None:
         f"from crosscheck.io.load import load; load({str(article)!r}, 's1');"
         "print(before, [m for m in heavy[:3] if m in sys.modules])"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[] []"
+    assert _fresh_python(code) == "[] []"
 
 
 def test_reference_by_number_and_by_name(demo_paths, capsys) -> None:
