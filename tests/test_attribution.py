@@ -406,3 +406,12 @@ def test_a_title_case_headline_names_its_speaker_after_the_quote() -> None:
     assert speakers(text)[0] == ("Built When Few Others Believed", "Tomas Brandt")
     text = "Harbour Wall 'Will Be Built This Year,' Says Mayor Elena Voss\n\nThe council met."
     assert speakers(text)[0] == ("Will Be Built This Year", "Elena Voss")
+
+
+def test_lazy_patterns_compile_on_first_use_and_match_as_compiled() -> None:
+    from crosscheck.core.lazyre import lazy
+
+    p = lazy(r"(?P<who>\p{Lu}\p{Ll}+) said")
+    assert p.pattern.startswith("(?P<who>") and p._compiled is None
+    assert p.search("then Ørsted said so").group("who") == "Ørsted"
+    assert p._compiled is not None

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 import regex as re  # the name patterns, with Unicode letter properties (\p{Lu}) that compile fast
 
+from crosscheck.core.lazyre import lazy
 from crosscheck.core.marks import ALL_MARKS, DOUBLE_CLASS
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import CALENDAR_WORDS, STOPWORDS
@@ -61,7 +62,7 @@ dit déclaré affirmé expliqué ajouté detto dichiarato affermato spiegato agg
 _NOUN_LIKE = {"comments", "claims", "notes", "states", "calls", "promises", "vows", "tweets", "answers", "say",
               "rules", "counters", "estimates"}
 VERB = r"(?<![-\w])(?:" + "|".join(sorted(set(_VERBS) - _NOUN_LIKE, key=len, reverse=True)) + r")(?![-\w])"
-_VERB_RE = re.compile(rf"{VERB}|\baccording to\b", re.I)
+_VERB_RE = lazy(rf"{VERB}|\baccording to\b", re.I)
 # Institutions and groups that speak: "the court said", "police said", "a company spokeswoman said".
 _INSTITUTIONS = """court tribunal ministry department police force prosecutors prosecutor prosecution office
 government agency company firm commission council authority authorities officials official organization
@@ -76,7 +77,7 @@ expert author researcher professor officer commander general director master rep
 adviser advisor player striker coach manager captain judge witness scientist doctor prosecutor
 lawyer attorney executive founder driver pilot pm passenger eyewitness bystander resident student""".split()
 _HEADS = sorted(set(_INSTITUTIONS) | set(_PERSON_HEADS), key=len, reverse=True)
-_DESCRIPTION = re.compile(
+_DESCRIPTION = lazy(
     r"\b(?:the|a|an|this|that|another|one|[A-Z][\w.-]*[’']s|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,3}"
     r"(?P<head>" + "|".join(_HEADS) + r")\b",
     re.I,
@@ -101,25 +102,25 @@ _WHO = (
 _AUX = r"(?:(?:a|ha|hat|has|have|had|was|is)\s+)?"  # "a déclaré", "ha detto", "hat gesagt"
 # A name that acts: a verb, a possessive or a legal suffix right after it
 _ACTS = stdre.compile(rf"(?:[’']s\b|\s+(?:Inc|Corp|Ltd|Group)\b|\s+(?:\w+ly\s+)?(?:{VERB}|[a-z]+(?:s|ed)\b))")
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{_AUX}(?:{VERB}|according\s+to)\s+{_WHO}")
+_AFTER_VERB_FIRST = lazy(rf"^[\s,.;:–—-]{{0,4}}(?:\w+ly\s+)?{_AUX}(?:{VERB}|according\s+to)\s+{_WHO}")
 # "”…” was how his manager X, writing in his autobiography, described …"
-_AFTER_HOW = re.compile(
+_AFTER_HOW = lazy(
     rf"^[\s,.;:–—-]{{0,4}}(?:was|is|were|are)\s+how\s+{_WHO}(?:,[^,]{{1,120}},)?\s+(?:\w+\s+)?(?:{VERB}|put it)"
 )
 # "…,” read a statement issued by X."
-_AFTER_STATEMENT = re.compile(
+_AFTER_STATEMENT = lazy(
     rf"^[\s,.;:–—-]{{0,4}}(?:read|reads|according to)\s+(?:a|the)\s+statement\s+(?:\w+\s+)?(?:by|from)\s+{_WHO}"
 )
 # "the Finance Minister and Deputy Prime Minister said": one person holding two titles
 _AND_TITLE = rf"\s+and\s+(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{_ROLES_RE})\b"
-_AFTER_WHO_FIRST = re.compile(
+_AFTER_WHO_FIRST = lazy(
     rf"^[\s,.;:–—-]{{0,4}}{_WHO}(?:{_AND_TITLE})?(?:\s+(?:senior|junior))?(?:\s+(?:later|also|then|once|again|earlier))?(?:\s*\([^)]{{1,80}}\))?(?:,(?:(?!{DOUBLE_CLASS}).){{1,240}}?,)?\s+(?:\w+ly\s+)?"
     rf"(?P<verb>{VERB})\b"
 )
 # An organisation's acronym ("the DHS said"), not a word of a line set in capitals
-_ACRONYM = re.compile(r"(?<![A-Z] )\b[A-Z]{2,6}\b(?![’'.-]\w| [A-Z]{2})")
+_ACRONYM = lazy(r"(?<![A-Z] )\b[A-Z]{2,6}\b(?![’'.-]\w| [A-Z]{2})")
 # "…,” said mission coordination lead Nancy Chabot": a description in lower case, then the name
-_AFTER_VERB_DESCRIBED = re.compile(
+_AFTER_VERB_DESCRIBED = lazy(
     r"^[\s,.;:–—-]{0,4}(?:said|says|added|told|wrote|explained)\s+"
     r"(?!(?:in|on|at|to|that|after|before|during|when|while|of|for|with|from|by|as)\b)"
     rf"(?:[a-z][\w’'-]*\s+){{1,4}}(?P<who>{CAPITALISED_RUN.pattern})"
@@ -129,8 +130,8 @@ _ORG_WORDS = ORGANISATION_WORDS | set(_INSTITUTIONS)
 _PLURAL_PRONOUNS = {"they", "it", "we"}
 _PREPOSITIONS = {"of", "in", "at", "from", "for", "with", "by", "to", "on", "near", "across", "outside", "inside"}
 _PLATFORMS = {"facebook", "twitter", "instagram", "telegram"}  # companies too, not only places to post
-_FATHER = re.compile(r"\b(?:father|dad)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
-_SON = re.compile(r"\b(?:son)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
+_FATHER = lazy(r"\b(?:father|dad)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
+_SON = lazy(r"\b(?:son)\s+([A-Z][a-zæøåäöüé]+)\b(?!\s+[A-Z])")
 _PLACE_PREFIXES = PLACE_PREFIXES
 # What "the force" or "the agency" may stand for, by the words in an organisation's name.
 _ORG_KINDS = {
@@ -256,8 +257,8 @@ def _closed(text: str, q: QuoteSpan) -> bool:
     return q.outer.end > q.span.end and text[q.outer.end - 1] in ALL_MARKS
 
 
-_CUT_AFTER = re.compile(rf"^\s*(?P<who>{CAPITALISED_RUN.pattern}),\s+[^.!?\n]{{0,200}}$")
-_WORDS = re.compile(r"\w+")
+_CUT_AFTER = lazy(rf"^\s*(?P<who>{CAPITALISED_RUN.pattern}),\s+[^.!?\n]{{0,200}}$")
+_WORDS = lazy(r"\w+")
 
 
 def _echoes(text: str, quotes: list[QuoteSpan], out: list[Attribution], masked: str) -> None:
@@ -598,7 +599,7 @@ def _as_written(who: str) -> str:
     return stdre.sub(r"^statement\s+(?:from|by|of)\s+", "", who, flags=re.I)
 
 
-_SCARE_LEAD = re.compile(r"\b(?:so-called|dubbed|known as|nicknamed|termed|labelled|labeled|branded|titled)\s*$",
+_SCARE_LEAD = lazy(r"\b(?:so-called|dubbed|known as|nicknamed|termed|labelled|labeled|branded|titled)\s*$",
                          re.I)
 
 
@@ -606,28 +607,28 @@ def _scare(before: str) -> bool:
     return bool(_SCARE_LEAD.search(before))
 
 
-_ACCORDING_LATER = re.compile(
+_ACCORDING_LATER = lazy(
     rf",\s*according to\s+(?:(?:a|the)\s+statement\s+(?:from|by)\s+)?{_WHO}(?=\s*(?:[.!]|,\s*(?:which|who)\b|$))"
 )
 # "… but “more flare-ups” are expected, the World Health Organization (WHO) said on Thursday."
-_SAID_LATER = re.compile(
+_SAID_LATER = lazy(
     rf",\s*{_WHO}(?:\s*\([^)]{{1,40}}\))?\s+(?:\w+ly\s+)?(?:said|says|told|added|warned|stated)\b"
 )
 # "… before he can apply for parole, said Andrew Fawcett, Pistorius' instructing attorney."
-_SAID_LATER_VERB_FIRST = re.compile(rf",\s*(?:said|says|added|warned)\s+{_WHO}\s*(?:[,.;]|$)")
+_SAID_LATER_VERB_FIRST = lazy(rf",\s*(?:said|says|added|warned)\s+{_WHO}\s*(?:[,.;]|$)")
 # "In a letter to the university, Noem gave Harvard “the opportunity” …": words from the
 # letter, statement or post of the sentence's subject
-_IN_WRITING = re.compile(
+_IN_WRITING = lazy(
     r"(?:^|[.!?]\s+)\s*In\s+(?:a|an|the|her|his|its|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:letter|statement|post|interview|e-?mail|memo|tweet|video|speech|op-ed|essay|message|filing)\b"
     rf"[^,.;:]{{0,80}},\s*{_WHO}\s+(?:\w+ly\s+)?[a-z]+"
 )
-_HEADLINE_AFTER = re.compile(rf"^[\s,]*[—–:-]\s*(?P<name>{CAPITALISED_RUN.pattern})")
-_HEADLINE_SAYS = re.compile(
+_HEADLINE_AFTER = lazy(rf"^[\s,]*[—–:-]\s*(?P<name>{CAPITALISED_RUN.pattern})")
+_HEADLINE_SAYS = lazy(
     r"^[\s,]*(?:Says|Said|Remembers|Recalls|Tells|Warns|Admits|Insists|Claims|Writes)\s+"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s*$"
 )
-_HEADLINE_BEFORE = re.compile(rf"^\s*(?P<name>{CAPITALISED_RUN.pattern})\s*:\s*$")
+_HEADLINE_BEFORE = lazy(rf"^\s*(?P<name>{CAPITALISED_RUN.pattern})\s*:\s*$")
 
 
 def _is_headline(text: str, para: Span, paragraphs: tuple[Span, ...]) -> bool:
@@ -668,7 +669,7 @@ def _after(after: str) -> str | None:
     return None
 
 
-_NAMED_AFTER = re.compile(
+_NAMED_AFTER = lazy(
     rf"(?:[’']s)?(?:\s+[\w-]+){{0,4}}?\s*,\s*(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,|\.|$)"
 )
 
@@ -713,11 +714,11 @@ def _capitalised_midsentence(word: str, book: NameBook) -> bool:
 
 
 # Reported opinion nested in reported speech: the one who holds it is the one quoted
-_HOLDS_THAT = re.compile(
+_HOLDS_THAT = lazy(
     rf"(?:^|\bthat\s+|[.!?]\s+){_WHO}\s+(?:\w+ly\s+)?(?:believes|believed|thinks|thought|argues|argued|contends|"
     rf"contended|maintains|maintained|feels|felt)\s+(?:that\s+)?[^“”\"]{{0,120}}$"
 )
-_NOUN_LIKE_VERB = re.compile(
+_NOUN_LIKE_VERB = lazy(
     rf"(?P<who>{CAPITALISED_RUN.pattern})\s+(?:notes|claims|states|calls|tweets|promises|vows)\s+(?:that\s+)?$"
 )
 
@@ -792,14 +793,14 @@ def _subject(before: str, verb: re.Match[str], book: NameBook) -> str | None:
 
 
 # Between a subject and its verb: nothing but an adverb or an auxiliary ("Voss also said").
-_SUBJECT_ORG = re.compile(
+_SUBJECT_ORG = lazy(
     rf"^\s*(?:[Tt]he\s+)?(?P<org>(?:{CAPITALISED_RUN.pattern}|[A-Z]{{2,6}})(?:\s+{_GROUPS})?)(?:\s+[a-z]|,)"
 )
-_ADJACENT = re.compile(
+_ADJACENT = lazy(
     rf"(?:{_AND_TITLE})?\s*"  # a title in two parts: "the Finance Minister and Deputy Prime Minister"
     r"(?:(?:has|had|have|was|is|also|then|later|again|once|had\s+earlier|\w+ly)(?:\s+|$))*"
 )
-_APPOSITION = re.compile(
+_APPOSITION = lazy(
     rf"(?P<name>{CAPITALISED_RUN.pattern})\s*(?:,\s*[^,;:]{{1,140}}?\s*,|\s*\([^)]{{1,80}}\)"
     rf"|\s+(?:of|from|at|with)\s+(?:the\s+)?[\w .’'&-]{{1,60}}?)\s*(?:\w+ly\s*)?$"
     rf"|,\s*(?P<name2>{CAPITALISED_RUN.pattern})\s*,\s*(?:\w+ly\s*)?$"
@@ -807,13 +808,13 @@ _APPOSITION = re.compile(
 
 
 _ROLE_WORD = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
-_ROLE_APPOSITION = re.compile(
+_ROLE_APPOSITION = lazy(
     rf"(?P<name>{CAPITALISED_RUN.pattern})\s*,\s*(?:[\w’'.-]+\s+){{0,3}}?(?:{_ROLE_WORD})"
     rf"\b[^,;:]{{0,60}}?\s*$(?P<name2>)?"
 )
 
 
-_DESCRIBED = re.compile(
+_DESCRIBED = lazy(
     rf"(?P<desc>{_DESCRIPTION.pattern.replace('(?P<head>', '(?:')})\s*,[^,;:]{{1,100}},\s*(?:\w+ly\s*)?$",
     re.I,
 )
@@ -866,7 +867,7 @@ def _inherit(
 
 
 # Groups that may speak next: "The sentence also angered women's rights campaigners. “We are …”"
-_NEW_VOICES = re.compile(
+_NEW_VOICES = lazy(
     r"\b(?:campaigners|activists|critics|protesters|protestors|unions|groups|families|relatives|residents|fans|"
     r"experts|analysts|lawyers|officials|prosecutors|investigators|witnesses|survivors|opponents|supporters)\b"
 )
@@ -921,7 +922,7 @@ def _context(
 
 # Acts of speech that introduce what follows without a verb of saying: "Ms Kimber defended the
 # museum's security arrangements. “Our security systems …”"
-_SPEECH_ACT = re.compile(
+_SPEECH_ACT = lazy(
     r"\b(?:defended|denied|rejected|praised|critici[sz]ed|thanked|apologi[sz]ed|spoke|condemned|blamed|"
     r"welcomed|dismissed|questioned|accused|appealed|paid tribute|recalled|reflected|described|explained)\b",
     re.I,

@@ -15,6 +15,7 @@ from functools import cached_property
 import regex as re  # the name patterns, with Unicode letter properties (\p{Lu}) that compile fast
 from rapidfuzz.distance import Levenshtein
 
+from crosscheck.core.lazyre import lazy
 from crosscheck.core.marks import CLOSE_CLASS
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import STOPWORDS
@@ -35,7 +36,7 @@ _NAME_WORD = (
 )
 _PARTICLE = r"(?:de|van|von|bin|ibn|al|da|di|le|la|du|del|della|der|den|ten|ter|dos|das|do|y|e|zu|af)"
 # Names never run over a line break.
-CAPITALISED_RUN = re.compile(
+CAPITALISED_RUN = lazy(
     rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \t]+(?:{_PARTICLE}[ \t]+)*[{UP}])))*"
 )
 
@@ -104,7 +105,7 @@ ORGANISATION_WORDS = frozenset(
     kremlin pentagon vatican
     """.split()
 )
-_PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.I)
+_PRONOUN = lazy(r"^(?:he|she|him|her)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class Mention:
 # What marks a capitalised run as a person rather than a place or a thing: a title or role just
 # before it, an apposition or age just after it ("X, the spokesperson", "X, 71,", "X, who"),
 # a byline, or a speech verb right after it ("X said", "(X) said").
-_PERSON_AFTER = re.compile(
+_PERSON_AFTER = lazy(
     r"^\)?(?:,\s+(?:the|a|an|who|whose|\d{1,3}\b|[a-z]+ (?:of|at|for)\b|author|editor|director|leader|"
     r"head|chief|spokes\w*|co-founder|founder|professor|minister|president|said|told|suggested|added|warned)|[’']s\b|\s+(?:said|says|told|added|"
     r"wrote|warned|stated|claimed|insisted|explained|argued|continued|announced|confirmed|noted|stressed))"
@@ -128,14 +129,14 @@ _ROLE_NOUN = (
     r"(?:leader|director|chief|head|ambassador|minister|spokesperson|spokeswoman|spokesman|president|"
     r"secretary|mayor|envoy|chairman|chairwoman|editor|author|correspondent|reporter|governor|general)"
 )
-_PERSON_BEFORE = re.compile(
+_PERSON_BEFORE = lazy(
     rf"(?:\b[Bb]y|\b(?:Mr|Mrs|Ms|Dr)\.?|\b{_ROLE_NOUN}|\b{_ROLE_NOUN}\b[^.;:]{{0,30}},"
     r"|[,”\"’»]\s*(?:said|says|added|told|wrote|asked|explained|according to|dijo|afirmó|sagte|erklärte"
     r"|a déclaré|a dit|ha detto|disse)|\baccording to)\s*$",
     re.IGNORECASE,
 )
 # A sentence that opens with the name and goes on in lower case: "Tomas Brandt opened the…".
-_SENTENCE_START = re.compile(rf"(?:^|[.!?]{CLOSE_CLASS}?\s+|\n)$")
+_SENTENCE_START = lazy(rf"(?:^|[.!?]{CLOSE_CLASS}?\s+|\n)$")
 
 
 def find_people(text: str) -> list[Mention]:
@@ -228,7 +229,7 @@ def _not_name(word: str) -> bool:
     return low in NOT_PERSON_WORDS or low in STOPWORDS
 
 
-_CJK_FULL_NAME = re.compile(
+_CJK_FULL_NAME = lazy(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)(首相|総理大臣|総理|大統領|氏|さん|大臣|長官|知事|市長|社長|議員|主席)"
 )
 
