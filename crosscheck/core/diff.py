@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
@@ -70,6 +71,18 @@ def _dmp() -> diff_match_patch:
 
 
 def word_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """Diff-match-patch operations over whole tokens (see ``_word_diff``). The same two passages
+    are compared more than once (a group's diffs, its figures, the window's reference view):
+    each pair is diffed once."""
+    return list(_cached_diff(a, b))
+
+
+@lru_cache(maxsize=8192)
+def _cached_diff(a: str, b: str) -> tuple[tuple[int, str], ...]:
+    return tuple(_word_diff(a, b))
+
+
+def _word_diff(a: str, b: str) -> list[tuple[int, str]]:
     """Diff-match-patch operations over whole tokens.
 
     Tokens are matched by their normal form (case, apostrophes and British/American spelling
