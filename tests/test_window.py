@@ -106,6 +106,22 @@ def test_clicking_a_highlighted_passage_selects_its_group(qtbot, demo):
     assert demo.groups.tree.currentIndex().data(GROUP_ID) == demo.selected
 
 
+def test_clicking_a_shared_phrase_shows_both_sources_side_by_side(qtbot, demo):
+    # The demo's refund: two outlets share "ticket holders can claim a refund" in sentences that
+    # say different things. A click shows the other side and compares the words.
+    averly = next(c for c in demo.columns.values() if c.source.label == "The Averly Courier")
+    at = averly.source.text.index("Ticket holders can claim")
+    averly.view.scroll_to_offset(at)
+    cursor = QTextCursor(averly.view.document())
+    cursor.setPosition(at + 3)
+    point = averly.view.cursorRect(cursor).center()
+    qtbot.mouseClick(averly.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert demo.selected is None
+    assert "Shared phrase" in demo.compare.title.text()
+    body = demo.compare.body.toPlainText()
+    assert "Coastline Daily" in body and "claim a refund online" in body
+
+
 def test_filtering_the_list(qtbot, demo):
     proxy = demo.groups.tree.model()
 

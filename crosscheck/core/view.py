@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from crosscheck.core.diff import NOISE, Change, ChangeKind, classify_changes, similarity, word_diff
 from crosscheck.core.findings import FindingKind
-from crosscheck.core.model import Comparison, Group, Member, Span
+from crosscheck.core.model import Comparison, Group, Member, Phrase, Related, Span
 
 # Meanings, quietest first; the Qt layer owns what each looks like (see ui/highlight.py).
 QUOTE, CLAIM, UNIQUE_QUOTE, UNIQUE_CLAIM, BOILERPLATE, NOISE_CHANGE, CHANGE, CONFLICT = (
@@ -167,6 +167,28 @@ def group_of_offset(comparison: Comparison, source_id: str, offset: int, after: 
     if after in ids:
         return ids[(ids.index(after) + 1) % len(ids)]
     return ids[0]
+
+
+def pairing_at(comparison: Comparison, source_id: str, offset: int) -> Related | Phrase | None:
+    """The "similar elsewhere" pair or shared phrase a click at ``offset`` lands on, if any:
+    what the reader wants to see next is the other source's side of it."""
+    for pair in (*comparison.related, *comparison.phrases):
+        for sid, span in ((pair.a, pair.a_span), (pair.b, pair.b_span)):
+            if sid == source_id and span.start <= offset < span.end:
+                return pair
+    return None
+
+
+def pairing_spans(comparison: Comparison, pair: Related | Phrase) -> tuple[Span, Span]:
+    """The two passages to show for a pair: a related pair's sentences, or the sentences that
+    hold a shared phrase (the phrase alone says nothing about what each source makes of it)."""
+    if isinstance(pair, Related):
+        return pair.a_span, pair.b_span
+
+    def sentence(sid: str, span: Span) -> Span:
+        return next((s for s in comparison.source(sid).sentences if s.start <= span.start < s.end), span)
+
+    return sentence(pair.a, pair.a_span), sentence(pair.b, pair.b_span)
 
 
 def letter(position: int) -> str:

@@ -12,9 +12,9 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from crosscheck.core.diff import NOISE
-from crosscheck.core.model import Comparison, Group, Unique
-from crosscheck.core.view import diffs_against, disagreeing, outlet_names
+from crosscheck.core.diff import NOISE, classify_changes, word_diff
+from crosscheck.core.model import Comparison, Group, Phrase, Related, Unique
+from crosscheck.core.view import diffs_against, disagreeing, outlet_names, pairing_spans
 from crosscheck.ui.highlight import Palette
 
 
@@ -43,6 +43,28 @@ class ComparePanel(QWidget):
         who = f" — {html.escape(unique.speaker)}" if unique.speaker else ""
         self.title.setText(f"<b>Only in {html.escape(label)}</b>{who} · no other source has this {unique.kind}")
         self.body.setHtml(f"<p>{html.escape(unique.text)}</p>")
+
+    def show_pairing(self, comparison: Comparison, pair: Related | Phrase, palette: Palette) -> None:
+        """Two sentences found nearly alike, or sharing a phrase, side by side with their words
+        compared: not linked as one claim, for the reader to judge."""
+        self.group = None
+        e = html.escape
+        names = outlet_names(comparison)
+        span_a, span_b = pairing_spans(comparison, pair)
+        text_a = comparison.source(pair.a).text[span_a.start : span_a.end]
+        text_b = comparison.source(pair.b).text[span_b.start : span_b.end]
+        if isinstance(pair, Related):
+            self.title.setText(f"<b>Similar elsewhere</b> · nearly alike ({round(100 * pair.score)}% of a link), "
+                               "not sure enough to be called one claim — nor only in one source")
+        else:
+            self.title.setText(f"<b>Shared phrase</b> · “{e(pair.text)}” in two sentences that are not linked")
+        ops = word_diff(text_a, text_b)
+        cell = "<td valign='top' width='26%'><b>{}</b></td><td valign='top'>{}</td>"
+        rows = ["<table width='100%' cellspacing='0' cellpadding='4'>",
+                "<tr>" + cell.format(e(names[pair.a]), e(text_a)) + "</tr>",
+                "<tr>" + cell.format(e(names[pair.b]), self._diff_html(ops, classify_changes(ops), palette)) + "</tr>",
+                "</table>"]
+        self.body.setHtml("".join(rows))
 
     def show_group(self, comparison: Comparison, group: Group, reference: str | None, palette: Palette) -> None:
         self.group = group

@@ -45,8 +45,15 @@ from PySide6.QtWidgets import (
 from crosscheck import __version__
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Anchor, Correction, Flag
-from crosscheck.core.model import Source, Span, Unique
-from crosscheck.core.view import changed_count, diffs_against, group_of_offset, letter
+from crosscheck.core.model import Phrase, Related, Source, Span, Unique
+from crosscheck.core.view import (
+    changed_count,
+    diffs_against,
+    group_of_offset,
+    letter,
+    pairing_at,
+    pairing_spans,
+)
 from crosscheck.resources import demo_articles
 from crosscheck.ui.article_view import ALIGN_AT, MIN_COLUMN_WIDTH, ArticleColumn
 from crosscheck.ui.compare_panel import ComparePanel
@@ -752,6 +759,27 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
             if u.source == source_id and u.span.start <= offset < u.span.end:
                 self.select_unique(u)
                 return
+        pair = pairing_at(self.analysis.comparison, source_id, offset)
+        if pair is not None:
+            self.select_pairing(pair)
+
+    def select_pairing(self, pair: Related | Phrase) -> None:
+        """A "similar elsewhere" pair or a shared phrase: both sides outlined and lined up."""
+        if self.analysis is None:
+            return
+        self.selected = None
+        self._anchor = None
+        color = QColor(self.palette_.outline)
+        span_a, span_b = pairing_spans(self.analysis.comparison, pair)
+        sides = {pair.a: span_a, pair.b: span_b}
+        placed = []
+        for sid, column in self.columns.items():
+            column.view.set_outlined([sides[sid]] if sid in sides else [], color)
+            if sid in sides:
+                placed.append((column.view, sides[sid].start))
+        if placed:
+            self._line_up(placed)
+        self.compare.show_pairing(self.analysis.comparison, pair, self.palette_)
 
     def select_group(self, group_id: str, scroll: bool = True) -> None:
         if self.analysis is None:
