@@ -727,3 +727,32 @@ def test_a_piece_another_outlet_elided_is_not_a_changed_wording() -> None:
     assert g is not None and {m.source for m in g.members} == {"s1", "s2", "s3"}
     wrong = [f.describe() for f in g.findings if f.kind == "misquote" and set(f.sources) == {"s1", "s2"}]
     assert not wrong, wrong
+
+
+def test_every_site_text_cue_has_a_word_in_the_cheap_prefilter() -> None:
+    # The prefilter may let too much through, never too little: each cue's own example passes it.
+    from crosscheck.core import boilerplate
+
+    examples = [
+        "Sign up for our newsletter", "Subscribe today", "Unsubscribe", "signing up is free", "join our mailing list",
+        "Share this article", "share button", "Please share widely", "Repost freely", "Forward this article",
+        "Follow us on X", "Like us on Facebook", "Click here", "Copyright 2024", "© 2024", "All rights reserved",
+        "fair use notice", "cross-post it", "Permission to reprint", "Disclaimer:", "is their sole responsibility",
+        "The views expressed", "does not necessarily reflect", "Leave a reply", "Your email address will not be "
+        "published", "Required fields are marked", "Comments are closed", "Post a comment", "Back to top",
+        "Skip to main content", "Related articles", "is part of the Acme Group", "original source of this article",
+        "contributed reporting", "Got a tip?", "Media inquiries", "Note to readers", "Translate website",
+        "can be read in 12 languages", "Enjoyed this story?", "Never miss a story", "We use cookies; accept",
+        "Privacy policy", "Terms of use", "www.example.org", "mail@example.org",
+        "Read more", "become a member", "If you value", "free to read", "support independent", "donate",
+        "featured image", "image credit", "photo by", "articles by", "comment on",
+    ]
+    for text in examples:
+        hit = boilerplate._CUE_RE.search(text) or boilerplate._WEAK_CUE_RE.search(text)
+        assert hit, text
+        assert any(word in text.lower() for word in boilerplate._CUE_WORDS), text
+    # … and every cue has its example here (a new cue needs one, and a word in the prefilter)
+    import re
+
+    for cue in boilerplate._CUES + boilerplate._WEAK_CUES:
+        assert any(re.search(cue, text, re.I) for text in examples), cue
