@@ -234,17 +234,29 @@ _CJK_FULL_NAME = lazy(
 )
 
 
+class StoryNames:
+    """Every article's name mentions, indexed once per story."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.by_last = _index(mentions, -1)
+        self.by_first = _index(mentions, 0)
+        self.names = {m.name for m in mentions}
+
+
 class NameBook:
     """Full names known from one article (first) and from all articles (fallback)."""
 
-    def __init__(self, own: list[Mention], others: list[Mention] | None = None, texts: tuple[str, ...] = ()) -> None:
+    def __init__(self, own: list[Mention], others: list[Mention] | None = None, texts: tuple[str, ...] = (),
+                 shared: StoryNames | None = None) -> None:
         self.own = own
         self.others = others or []
         self.texts = texts  # every article of the story, for names in scripts without capitals
-        # Indexes, so a look-up costs the mentions of one name, not of every name in the story.
-        self._by_last: tuple[dict[str, list[Mention]], ...] = tuple(_index(p, -1) for p in (self.own, self.others))
-        self._by_first: tuple[dict[str, list[Mention]], ...] = tuple(_index(p, 0) for p in (self.own, self.others))
-        self._names = {m.name for m in self.own} | {m.name for m in self.others}
+        # Indexes, so a look-up costs the mentions of one name, not of every name in the story;
+        # the story's are built once for all its articles (``StoryNames``), not once per article.
+        story = shared if shared is not None else StoryNames(self.others)
+        self._by_last: tuple[dict[str, list[Mention]], ...] = (_index(own, -1), story.by_last)
+        self._by_first: tuple[dict[str, list[Mention]], ...] = (_index(own, 0), story.by_first)
+        self._names = {m.name for m in self.own} | story.names
 
     @cached_property
     def cjk_names(self) -> dict[str, frozenset[str]]:

@@ -25,7 +25,7 @@ from crosscheck.core.normalize import (
     figures,
     tokenize,
 )
-from crosscheck.core.people import NameBook, find_people
+from crosscheck.core.people import NameBook, StoryNames, find_people
 from crosscheck.core.quotes import QuoteSpan, find_quotes
 
 MIN_CLAIM_WORDS = 5
@@ -60,8 +60,10 @@ class Unit:
 def extract_units(
     sources: Sequence[Source], boilerplate: dict[str, list[tuple[Span, str]]]
 ) -> tuple[list[Unit], dict[str, list[QuoteSpan]]]:
-    everyone = [m for s in sources for m in find_people(s.analysis_text)]
+    own = {s.id: find_people(s.analysis_text) for s in sources}  # each article read for names once
+    everyone = [m for s in sources for m in own[s.id]]
     texts = tuple(s.analysis_text for s in sources)
+    story = StoryNames(everyone)
     units: list[Unit] = []
     all_quotes: dict[str, list[QuoteSpan]] = {}
     for order, source in enumerate(sources):
@@ -69,7 +71,7 @@ def extract_units(
         text = source.analysis_text  # wrapped lines joined; offsets as in source.text
         quotes = [q for q in find_quotes(text, source.paragraphs) if not is_boilerplate(q.outer, marks)]
         all_quotes[source.id] = quotes
-        book = NameBook(find_people(text), everyone, texts)
+        book = NameBook(own[source.id], everyone, texts, story)
         furniture = tuple(span for span, _ in marks)
         attributions = attribute_quotes(text, quotes, source.sentences, source.paragraphs, book, furniture)
         for n, (q, who) in enumerate(zip(quotes, attributions, strict=True)):
