@@ -77,12 +77,23 @@ NUMBER_WORDS = frozenset(
 
 
 def tokenize(text: str, span: Span | None = None) -> list[Token]:
-    """Tokens of ``text[span]`` with absolute offsets into ``text``."""
+    """Tokens of ``text[span]`` with absolute offsets into ``text``. A sentence is read by several
+    steps (claims, figures, phrases, unquoted copies): it is tokenised once."""
     start, end = (span.start, span.end) if span else (0, len(text))
-    return [
+    return list(_tokens(text, start, end))
+
+
+def forget_texts() -> None:
+    """Drop the tokens of earlier analyses (the cache holds their texts)."""
+    _tokens.cache_clear()
+
+
+@lru_cache(maxsize=32768)
+def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    return tuple(
         Token(Span(m.start(), m.end()), normalize_word(m.group()), m.group())
         for m in _TOKEN.finditer(text, start, end)
-    ]
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -15,6 +15,7 @@ from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Correction, place
 from crosscheck.core.groups import build_group, unique_of
 from crosscheck.core.model import Comparison, Group, Related, Source, Span
+from crosscheck.core.normalize import forget_texts
 from crosscheck.core.phrases import outside_phrases, shared_phrases, unlinked
 from crosscheck.core.statements import rejoin_statements
 from crosscheck.core.units import Unit, extract_units
@@ -42,6 +43,7 @@ def analyze(
         if progress is not None:
             progress(fraction, message)
 
+    forget_texts()
     for i, source in enumerate(sources):
         step(0.3 * i / max(len(sources), 1), f"segmenting {source.label}")
         source.sentences  # noqa: B018 - computed once here, off the GUI thread
