@@ -147,6 +147,7 @@ _MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "b
               "trillion": 1e12, "tn": 1e12}
 
 
+_FIGURE = re.compile(r"^(\d+(?:\.\d+)?)(st|nd|rd|th|s|m|bn|k)?%?$")
 _COMPOUND = re.compile(r"^([a-z]+|\d+(?:\.\d+)?)-([a-z]+)$")
 # Units of time in hours: "12 hours", "half a day" and "a 720-minute wait" are one duration.
 DURATION_HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1.0, "hours": 1.0, "day": 24.0, "days": 24.0,
@@ -180,7 +181,7 @@ def figures(tokens: list[Token]) -> list[tuple[str, int, int]]:
             skip = i + 1
             continue
         else:
-            m = re.match(r"^(\d+(?:\.\d+)?)(st|nd|rd|th|s|m|bn|k)?%?$", tok.norm)
+            m = _FIGURE.match(tok.norm)
             if not m:
                 continue
             value, suffix, last = float(m.group(1)), m.group(2), i

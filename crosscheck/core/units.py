@@ -290,6 +290,6 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
         counts=frozenset(counts),
         speaker=speaker,
         partial=partial,
-        negated=any(t.norm in NEGATIONS or re.search(r"n't$", t.norm) for t in tokens),
+        negated=any(t.norm in NEGATIONS or t.norm.endswith("n't") for t in tokens),
         how=how,
     )
