@@ -77,13 +77,24 @@ def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[lis
     links: list[Link] = []
     twins: list[Link] = []  # one source quoting the same words twice (a lead and the body, say)
     seen: set[tuple[int, int]] = set()
+    # A quote many outlets print alike (a wire copy in a hundred papers) is compared with each
+    # other quote once: the verdict is remembered for every copy of the same words and speaker.
+    ids: dict[tuple, int] = {}
+    keys = [ids.setdefault((u.tokens, u.speaker, u.sure, u.negated, u.numbers), len(ids)) for u in units]
+    verdicts: dict[tuple[int, int], tuple[float, str, bool] | None] = {}
     for i, u in enumerate(units):
         for tok in set(u.tokens):
             for j in index.get(tok, ()):
                 if j <= i or (i, j) in seen:
                     continue
                 seen.add((i, j))
-                link = _quote_link(units, i, j, settings)
+                pair = (keys[i], keys[j])
+                if pair not in verdicts:
+                    found = _quote_link(units, i, j, settings)
+                    verdicts[pair] = None if found is None else (found.score, found.kind, found.a == i)
+                verdict = verdicts[pair]
+                link = None if verdict is None else (
+                    Link(i, j, verdict[0], verdict[1]) if verdict[2] else Link(j, i, verdict[0], verdict[1]))
                 if link is None:
                     continue
                 if units[j].source != u.source:
