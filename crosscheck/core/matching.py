@@ -48,7 +48,9 @@ class LexicalMatcher:
         for i, u in enumerate(units):
             for stem in u.content:
                 self.index[stem].append(i)
-        self.common = max(50, n // 4)  # a word in a quarter of all sentences tells nothing about which
+        # A word in a quarter of all sentences, or in more than 200, tells nothing about which
+        # sentence another is: candidates come from rarer words (a score still counts it)
+        self.common = max(50, min(n // 4, 200))
 
     def candidates(self, i: int) -> tuple[list[int], list[int]]:
         u = self.units[i]
