@@ -336,11 +336,12 @@ def _pieces(units: Sequence[Unit], m: int, n: int, merged: list[int]) -> bool:
 
 def link_claims(
     units: Sequence[Unit], cancelled: Callable[[], bool] | None = None, settings: Settings = DEFAULT,
-    matcher: ClaimMatcher | None = None,
+    matcher: ClaimMatcher | None = None, near: list[tuple[int, int, float]] | None = None,
 ) -> list[list[int]]:
     """Claims into groups: pairs the matcher scores high enough, clustered with one sentence per
     source, then the facts one source tells twice, copies' sentences between anchors, and
-    sentences that state a second group's fact too."""
+    sentences that state a second group's fact too. ``near`` collects the pairs scored just short
+    of a link, for ``related_sentences``."""
     matcher = matcher if matcher is not None else LexicalMatcher(units, settings)
     links: list[Link] = []
     twins: set[tuple[int, int]] = set()  # one source telling the same fact twice (a standfirst and the lead)
@@ -352,6 +353,8 @@ def link_claims(
             score = matcher.score(i, j)
             if score >= settings.claim_link:
                 links.append(Link(i, j, score, "claim"))
+            elif near is not None and score >= settings.claim_related:
+                near.append((i, j, score))
         for j in mine:
             if matcher.score(i, j) >= settings.claim_twin:
                 twins |= {(i, j), (j, i)}
@@ -400,24 +403,18 @@ def _claim_twins_fit(units: Sequence[Unit], clusters: _Clusters, lk: Link, twins
 
 
 def related_sentences(
-    units: Sequence[Unit], linked: set[int], settings: Settings = DEFAULT, by_hand: set[tuple[str, int]] | None = None,
-    matcher: ClaimMatcher | None = None,
+    near: Sequence[tuple[int, int, float]], linked: set[int], by_hand: set[tuple[str, int]] | None = None,
 ) -> list[tuple[int, int, float]]:
-    """Pairs of sentences no group links whose score falls just short of a link: (i, j, score),
-    each unlinked sentence with its best such counterpart in another source. Measured on the
-    development set, pairs in this band were the same fact half the time — so neither "the same
-    claim" nor "only in one source" is honest for them."""
-    matcher = matcher if matcher is not None else LexicalMatcher(units, settings)
+    """Of the pairs ``link_claims`` scored just short of a link, each unlinked sentence with its
+    best counterpart in another source: (i, j, score). Measured on the development set, pairs in
+    this band were the same fact half the time — so neither "the same claim" nor "only in one
+    source" is honest for them."""
     hand = {i for kind, i in (by_hand or set()) if kind == "claim"}
     best: dict[int, tuple[float, int]] = {}
-    for i in range(len(units)):
-        others, _ = matcher.candidates(i)
-        for j in others:
-            if i in hand or j in hand or (i in linked and j in linked):
-                continue
-            score = matcher.score(i, j)
-            if settings.claim_related <= score < settings.claim_link:
-                for x, y in ((i, j), (j, i)):
-                    if x not in linked and (x not in best or score > best[x][0]):
-                        best[x] = (score, y)
+    for i, j, score in near:
+        if i in hand or j in hand or (i in linked and j in linked):
+            continue
+        for x, y in ((i, j), (j, i)):
+            if x not in linked and (x not in best or score > best[x][0]):
+                best[x] = (score, y)
     return sorted({(min(x, y), max(x, y), s) for x, (s, y) in best.items()})

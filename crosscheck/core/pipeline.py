@@ -60,7 +60,8 @@ def analyze(
     quotes, quote_groups = link_unquoted(quotes, claims, quote_groups, by_id)
     quotes, quote_groups = rejoin_statements(quotes, quote_groups, by_id)
     step(0.6, "aligning claims")
-    claim_groups = link_claims(claims, cancelled, settings)
+    near: list[tuple[int, int, float]] = []  # claim pairs scored just short of a link
+    claim_groups = link_claims(claims, cancelled, settings, near=near)
     by_hand: set[tuple[str, int]] = set()
     if corrections:
         quote_groups, claim_groups, by_hand = apply_corrections(
@@ -89,7 +90,7 @@ def analyze(
     phrases = unlinked(found, claim_groups, by_id)
     # A sentence with a near version elsewhere that the matcher is not sure enough to link is
     # not "only in one source" either: it is shown as related to that version, undecided.
-    related = related_sentences(claims, linked_c, settings, by_hand)
+    related = related_sentences(near, linked_c, by_hand)
     undecided = {i for r in related for i in (r[0], r[1])}
     unique_claims = [piece for u in unique_of(claims, linked_c | undecided)
                      for piece in outside_phrases(u, phrases, by_id[u.source].text)]
