@@ -39,6 +39,7 @@ def link_unquoted(
     for c, claim in enumerate(claims):
         for stem in claim.content:
             index[stem].append(c)
+    common = max(50, min(len(claims) // 4, 200))
     taken: set[tuple[str, int]] = set()
     for i, q in enumerate(quotes):
         if len(q.tokens) < MIN_WORDS or not q.quoted:
@@ -46,7 +47,10 @@ def link_unquoted(
         have = {out[m].source for m in new_groups[home[i]]} if i in home else {q.source}
         counts: dict[int, int] = defaultdict(int)
         for stem in q.content:
-            for c in index.get(stem, ()):
+            postings = index.get(stem, ())
+            if len(postings) > common:
+                continue  # a word in a quarter of all sentences (or 200) points at none of them
+            for c in postings:
                 counts[c] += 1
         for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:20]:
             claim = claims[c]
