@@ -90,6 +90,8 @@ def _word_diff(a: str, b: str) -> list[tuple[int, str]]:
     derailing the alignment; where matched tokens are written differently, the difference is
     still reported as its own small change, so both sides rebuild exactly.
     """
+    if a == b:
+        return [(0, a)] if a else []  # copies of one text (a wire story in many papers)
     pieces_a, pieces_b = _PIECE.findall(a), _PIECE.findall(b)
     table: dict[str, str] = {}
 

@@ -43,8 +43,15 @@ class SharedPhrase:
     words: int
 
 
-def shared_phrases(units: Sequence[Unit], sources: Mapping[str, Source]) -> list[SharedPhrase]:
-    """Every maximal phrase of ``WORDS`` words or more that two sources' claims share."""
+def shared_phrases(
+    units: Sequence[Unit], sources: Mapping[str, Source], groups: Sequence[Sequence[int]] = ()
+) -> list[SharedPhrase]:
+    """Every maximal phrase of ``WORDS`` words or more that two sources' claims share, except
+    between sentences a group already joins (``groups``: its diff shows what they share)."""
+    together: dict[int, set[int]] = defaultdict(set)
+    for n, members in enumerate(groups):
+        for i in members:
+            together[i].add(n)
     tokens = [tokenize(sources[u.source].text, u.span) for u in units]
     seeds: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     for i, toks in enumerate(tokens):
@@ -60,7 +67,7 @@ def shared_phrases(units: Sequence[Unit], sources: Mapping[str, Source]) -> list
             continue
         for x, (i, p) in enumerate(postings):
             for j, q in postings[x + 1 :]:
-                if units[i].source == units[j].source:
+                if units[i].source == units[j].source or (together[i] & together[j]):
                     continue
                 if units[i].source > units[j].source:
                     i, p, j, q = j, q, i, p

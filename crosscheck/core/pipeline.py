@@ -85,7 +85,7 @@ def analyze(
     # Phrases two sources share inside sentences no group joins: the sentences are related, and
     # what only one source says is what is left around the phrase.
     # (a sentence the user linked or unlinked by hand is theirs to judge: no phrase is drawn)
-    found = [ph for ph in shared_phrases(claims, by_id)
+    found = [ph for ph in shared_phrases(claims, by_id, claim_groups)
              if ("claim", ph.a_unit) not in by_hand and ("claim", ph.b_unit) not in by_hand]
     phrases = unlinked(found, claim_groups, by_id)
     # A sentence with a near version elsewhere that the matcher is not sure enough to link is
