@@ -491,3 +491,48 @@ def test_reported_speech_of_a_quote_is_not_a_misquote() -> None:
     assert {m.quoted for m in group.members} == {True, False}
     kinds = {f.kind for f in group.findings}
     assert "unquoted" in kinds and "misquote" not in kinds
+
+
+def test_every_credit_line_pattern_has_a_word_in_the_cheap_prefilter() -> None:
+    # The prefilter may let too much through, never too little: an example of each credit-line
+    # alternative passes it, and every alternative has its example here.
+    import re as stdre
+
+    from crosscheck.core import clutter
+
+    examples = [
+        "Reporting by Ana Ruiz; Editing by Tom Hale", "Additional reporting by Jo Li", "Writing by X",
+        "Compiled by Y", "Written by Z", "Edited by Q", "Produced by R", "Research by S", "Translated by T",
+        "Translation by U", "Graphics by V", "Video and photos by W", "A reporter contributed to this report.",
+        "contributed reporting", "This story has not been edited by our staff", "auto-generated from a syndicated feed",
+        "syndicated content", "It originally appeared on Example.com", "Authored by Kim Lee", "Read the full story",
+        "with wire services",
+        "may not be reproduced", "republished with permission", "UEFA.com works better on other browsers",
+        "For the best possible experience", "update your browser", "enable JavaScript", "Register for free",
+        "full access to our journalism", "Already a subscriber?", "Log in here", "Listen to this article",
+        "4 min read", "Newspapers in English", "Meet the author", "does not yet have a bio", "About the author",
+        "readers like you", "keep the news free", "the price of a cup of coffee", "no paywalls",
+        "have already pitched in", "support independent journalism", "If you or someone you know",
+        "call the helpline", "call the national suicide hotline", "Enjoy the convenience", "read the e-paper",
+        "delivered to your inbox", "Similar news", "You can also read", "Latest news, sport headlines",
+        "In this photo taken on Monday", "pic.twitter.com/abc", "— Harbour Post (@harbour) June 4, 2024",
+        "著作権", "無断転載", "権利侵害", "関連記事", "【詳報】", "動画", "記者解説", "映像センター",
+    ]
+    for text in examples:
+        assert clutter._CREDIT_LINE.search(text), text
+        assert clutter._may_credit(text), text
+    flags = clutter._CREDIT_LINE.flags
+    depth, start, alternatives = 0, 0, []
+    pattern = clutter._CREDIT_LINE.pattern
+    for k, ch in enumerate(pattern):  # the top-level alternatives of the pattern
+        if ch == "(" and pattern[k - 1 : k] != "\\":
+            depth += 1
+        elif ch == ")" and pattern[k - 1 : k] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternatives.append(pattern[start:k])
+            start = k + 1
+    alternatives.append(pattern[start:])
+    assert len(alternatives) > 40, len(alternatives)
+    for alternative in alternatives:
+        assert any(stdre.search(alternative, text, flags) for text in examples), alternative
