@@ -51,6 +51,15 @@ class LexicalMatcher:
         # A word in a quarter of all sentences, or in more than 200, tells nothing about which
         # sentence another is: candidates come from rarer words (a score still counts it)
         self.common = max(50, min(n // 4, 200))
+        # Per sentence, once: its content weight and its words joined (for word order); and one
+        # id per distinct wording, so copies of a sentence (a wire story in many papers) are
+        # scored against another sentence once.
+        self._weight = [sum(self.idf.get(s, 0.0) for s in u.content) for u in units]
+        self._joined = [" ".join(u.tokens) for u in units]
+        ids: dict[tuple, int] = {}
+        self._wording = [ids.setdefault((u.tokens, u.content, u.numbers, frozenset(c[0] for c in u.counts)), len(ids))
+                         for u in units]
+        self._scores: dict[tuple[int, int, int], float] = {}
 
     def candidates(self, i: int) -> tuple[list[int], list[int]]:
         u = self.units[i]
@@ -68,8 +77,14 @@ class LexicalMatcher:
         return [j for j, _ in best], [j for j, _ in twins]
 
     def score(self, i: int, j: int, min_shared: int | None = None) -> float:
-        return claim_score(self.units[i], self.units[j], self.idf,
-                           self.settings.claim_min_shared if min_shared is None else min_shared, self.settings)
+        need = self.settings.claim_min_shared if min_shared is None else min_shared
+        key = (self._wording[i], self._wording[j], need)
+        found = self._scores.get(key)
+        if found is None:
+            found = _score(self.units[i], self.units[j], self.idf, need, self.settings,
+                           (self._weight[i], self._weight[j]), (self._joined[i], self._joined[j]))
+            self._scores[key] = found
+        return found
 
 
 def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAULT.claim_min_shared,
@@ -82,19 +97,24 @@ def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAU
     possible factual conflict rather than counted against the link), and two sentences that
     count the same thing are likelier to be one claim, even with different figures.
     """
+    return _score(a, b, idf, min_shared, settings)
+
+
+def _score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int, settings: Settings,
+           weights: tuple[float, float] | None = None, joined: tuple[str, str] | None = None) -> float:
     shared = a.content & b.content
     # A shared figure ("£3.5m" / "3.5 million") is strong evidence: it stands for a word.
     need = min(min_shared, len(a.content), len(b.content)) - any(s.startswith("#") for s in shared)
     if len(shared) < max(need, 2):
         return 0.0
     w = sum(idf.get(s, 0.0) for s in shared)
-    wa = sum(idf.get(s, 0.0) for s in a.content)
-    wb = sum(idf.get(s, 0.0) for s in b.content)
+    wa, wb = weights or (sum(idf.get(s, 0.0) for s in a.content), sum(idf.get(s, 0.0) for s in b.content))
     if not wa or not wb:
         return 0.0
     jaccard = w / (wa + wb - w)
     contained = w / min(wa, wb)
-    order = fuzz.token_sort_ratio(" ".join(a.tokens), " ".join(b.tokens)) / 100
+    ja, jb = joined or (" ".join(a.tokens), " ".join(b.tokens))
+    order = fuzz.token_sort_ratio(ja, jb) / 100
     score = settings.claim_w_overlap * jaccard + settings.claim_w_contained * contained + settings.claim_w_order * order
     if a.numbers and b.numbers and a.numbers & b.numbers:
         score += settings.claim_w_same_figure
