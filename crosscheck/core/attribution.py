@@ -33,6 +33,7 @@ from crosscheck.core.people import (
     NOT_PERSON_WORDS,
     ORGANISATION_WORDS,
     PLACE_PREFIXES,
+    POSSESSIVE,
     ROLE_WORDS,
     NameBook,
     find_people,
@@ -462,7 +463,7 @@ class _Context:
         runs = sorted([*CAPITALISED_RUN.finditer(window), *_ACRONYM.finditer(window)], key=lambda m: m.start())
         for m in runs:
             words = m.group().split()
-            run = stdre.sub(r"[’']s$", "", m.group())
+            run = POSSESSIVE.sub("", m.group())
             lead = window[max(0, m.start() - 8) : m.start()].lower().split()
             if lead and lead[-1] in _PREPOSITIONS:
                 continue  # "the last patient in Liberia": a place in passing, not who speaks
@@ -532,7 +533,7 @@ class _Context:
         Police``), acronyms, and single names the article repeats that are no one's name."""
         if self._orgs is not None:
             return self._orgs
-        runs = [(m.start(), stdre.sub(r"[’']s$", "", m.group())) for m in CAPITALISED_RUN.finditer(self.masked)]
+        runs = [(m.start(), POSSESSIVE.sub("", m.group())) for m in CAPITALISED_RUN.finditer(self.masked)]
         counts: dict[str, int] = {}
         # A name that stands after "in", "at", "from" more often than it acts ("Cisco said",
         # "Facebook’s", "Facebook Inc", "Lumora makes") is a place, not a company.
@@ -582,13 +583,13 @@ def _is_organisation(words: list[str], name: list[str], book: NameBook) -> bool:
 
 
 def _org_word(words: list[str]) -> bool:
-    return any(stdre.sub(r"[’']s$", "", w.lower()) in _ORG_WORDS - STOPWORDS for w in words[-2:])
+    return any(POSSESSIVE.sub("", w.lower()) in _ORG_WORDS - STOPWORDS for w in words[-2:])
 
 
 def _up_to_organisation_word(run: str) -> str:
     """"Turkish Airlines Flight" -> "Turkish Airlines": the name ends with its organisation word."""
     words = run.split()
-    ends = [k for k, w in enumerate(words) if stdre.sub(r"[’']s$", "", w.lower()) in _ORG_WORDS - STOPWORDS]
+    ends = [k for k, w in enumerate(words) if POSSESSIVE.sub("", w.lower()) in _ORG_WORDS - STOPWORDS]
     return " ".join(words[: ends[-1] + 1]) if ends else run
 
 
@@ -824,7 +825,7 @@ def _name_shaped(run: str) -> bool:
     """Two to four name words after any title, none of them a place, organisation or sentence word."""
     _, name = split_name(run.split())
     return 2 <= len(name) <= 4 and not any(
-        stdre.sub(r"[’']s$", "", w.lower()) in NOT_PERSON_WORDS | STOPWORDS for w in name)
+        POSSESSIVE.sub("", w.lower()) in NOT_PERSON_WORDS | STOPWORDS for w in name)
 
 
 def _is_person_run(run: str, book: NameBook) -> bool:
@@ -933,7 +934,7 @@ def _surname_positions(text: str, book: NameBook) -> list[tuple[int, str]]:
     """Where the article names someone by surname (``Brown said``) or first name alone (``Cara``)."""
     out = []
     for m in stdre.finditer(r"\b[A-Z][a-z]+(?:[’']s)?\b", text):
-        word = stdre.sub(r"[’']s$", "", m.group())
+        word = POSSESSIVE.sub("", m.group())
         if book.is_known_surname(word) or (book.full_name(word) != word and not text[m.end() : m.end() + 2].strip(
                 " \t")[:1].isupper()):
             out.append((m.start(), word))

@@ -20,6 +20,8 @@ from crosscheck.core.marks import CLOSE_CLASS
 from crosscheck.core.model import Span
 from crosscheck.core.normalize import STOPWORDS
 
+POSSESSIVE = stdre.compile(r"[’']s$")  # "Ardern's" is Ardern
+
 # Names are names in any spelling: Gómez, Müller, Nguyễn, Øster, Łukasz. Unicode's upper- and
 # lower-case letters as the `regex` module's properties: the same classes spelt out for the
 # standard `re` (hundreds of characters, in dozens of patterns) cost half a second at every start.
@@ -186,7 +188,7 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     for k, word in enumerate(words[:-1]):
         if stdre.fullmatch(r"[A-Z]\.", word):
             continue  # an initial: "Lewis A. Kaplan"
-        low = stdre.sub(r"[’']s$", "", word.lower()).strip(".,")
+        low = POSSESSIVE.sub("", word.lower()).strip(".,")
         if (
             low in ROLE_WORDS or low in NATIONALITY_WORDS or low in NOT_PERSON_WORDS or low in STOPWORDS
             or word.endswith(("’s", "'s")) or (word.isupper() and len(word) > 1)
@@ -217,7 +219,7 @@ def _candidates(text: str) -> list[tuple[Mention, bool]]:
         if any(w.endswith(("’s", "'s")) for w in words[:-1]):
             continue
         name = " ".join(words)
-        name = stdre.sub(r"[’']s$", "", name)
+        name = POSSESSIVE.sub("", name)
         start = m.start() + m.group().index(words[0], len(" ".join(prefix)))
         person_roles = [r for r in roles if r in ROLE_WORDS and r not in NATIONALITY_WORDS]
         out.append((Mention(Span(start, start + len(name)), name, frozenset(roles)), bool(person_roles)))
@@ -225,7 +227,7 @@ def _candidates(text: str) -> list[tuple[Mention, bool]]:
 
 
 def _not_name(word: str) -> bool:
-    low = stdre.sub(r"[’']s$", "", word.lower())
+    low = POSSESSIVE.sub("", word.lower())
     return low in NOT_PERSON_WORDS or low in STOPWORDS
 
 
@@ -269,7 +271,7 @@ class NameBook:
 
     def full_name(self, name: str, at: int | None = None) -> str:
         """``Hayashi`` -> ``Yoshimasa Hayashi`` when the article (or another) gives it."""
-        name = stdre.sub(r"[’']s$", "", name.strip())
+        name = POSSESSIVE.sub("", name.strip())
         words = name.split()
         if not words:
             return name
@@ -301,7 +303,7 @@ class NameBook:
         return name in self._names
 
     def is_known_surname(self, word: str) -> bool:
-        word = stdre.sub(r"[’']s$", "", word)
+        word = POSSESSIVE.sub("", word)
         return any(word in by_last for by_last in self._by_last)
 
     def nearest_before(self, at: int, role: str | None = None, singles: list[tuple[int, str]] = ()) -> str | None:
