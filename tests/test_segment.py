@@ -354,3 +354,17 @@ def test_sentence_spans_are_ordered_stripped_and_inside_the_text(text: str) -> N
         assert any(p.contains(span) for p in paras)
     covered = "".join(text[s.start : s.end] for s in spans)
     assert "".join(covered.split()) == "".join("".join(text[p.start : p.end] for p in paras).split())
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=30),
+       st.integers(0, 70), st.integers(1, 30))
+def test_spans_index_answers_as_walking_every_span_would(raw, start, width) -> None:
+    from crosscheck.core.spans import Spans
+
+    spans = [Span(a, a + w) for a, w in raw if w > 0]
+    index = Spans((sp, n) for n, sp in enumerate(spans))
+    end = start + width
+    touching = sorted(n for _, n in index.touching(start, end))
+    assert touching == sorted(n for n, sp in enumerate(spans) if sp.start < end and start < sp.end)
+    within = sorted(n for _, n in index.within(start, end))
+    assert within == sorted(n for n, sp in enumerate(spans) if start <= sp.start and sp.end <= end)

@@ -17,6 +17,7 @@ from crosscheck.core.clutter import find_clutter
 from crosscheck.core.marks import CLOSE_CLASS, DOUBLE_CLASS
 from crosscheck.core.model import Source, Span
 from crosscheck.core.normalize import tokenize
+from crosscheck.core.spans import Spans
 
 _CUES = [
     r"\bnewsletter\b", r"\bsubscribe\b", r"\bsign(?:ing)? up\b", r"\bunsubscribe\b", r"\bmailing list\b",
@@ -127,11 +128,14 @@ def _author_bio(source: Source, sentence: str, index: int, total: int) -> bool:
 
 def _widen_to_paragraphs(source: Source, marks: list[tuple[Span, str]]) -> None:
     """A paragraph whose sentences are mostly boilerplate is boilerplate as a whole."""
-    marked = [span for span, _ in marks]
+    marked = Spans(marks)
+    sentences = Spans((s, s) for s in source.sentences)
     for para in source.paragraphs:
-        inside = [s for s in source.sentences if para.contains(s)]
-        hit = [s for s in inside if any(m.contains(s) or (s.contains(m) and len(m) > 0.6 * len(s)) for m in marked)]
-        if inside and len(hit) * 2 > len(inside) and not any(m.contains(para) for m in marked):
+        inside = [s for s, _ in sentences.within(para.start, para.end)]
+        hit = [s for s in inside if any(m.contains(s) or (s.contains(m) and len(m) > 0.6 * len(s))
+                                        for m, _ in marked.touching(s.start, s.end))]
+        if inside and len(hit) * 2 > len(inside) and not any(
+                m.contains(para) for m, _ in marked.touching(para.start, para.end)):
             marks.append((para, "site text"))
 
 

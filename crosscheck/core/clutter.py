@@ -9,11 +9,13 @@ never about particular sites.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from crosscheck.core.model import Source, Span
 from crosscheck.core.normalize import CJK
+from crosscheck.core.spans import Spans
 
 _AGENCIES = (
     r"(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|Xinhua|Bloomberg|Shutterstock|PA|ANI|PTI|IANS|dpa|Kyodo|"
@@ -139,7 +141,8 @@ def find_clutter(source: Source) -> list[tuple[Span, str]]:
     found += _furniture(source.analysis_text, source.paragraphs, source.sentences)
     # Two title-like lines right after other clutter: more of the same list of links.
     text, paras = source.analysis_text, source.paragraphs
-    marked = {k for k, p in enumerate(paras) if any(m.contains(p) for m, _ in found)}
+    placed = Spans(found)
+    marked = {k for k, p in enumerate(paras) if any(m.contains(p) for m, _ in placed.touching(p.start, p.end))}
     for k in range(1, len(paras) - 1):
         if k - 1 in marked and k not in marked and _title_like(text[paras[k].start : paras[k].end]) and (
             _title_like(text[paras[k + 1].start : paras[k + 1].end])
@@ -285,9 +288,10 @@ def _caption_like(line: str) -> bool:
 
 def _furniture(text: str, paras: tuple[Span, ...], sentences: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
     """Captions that lost their credit, printed twice, or signed by the photographer."""
+    starts = sorted(s.start for s in sentences)
     for k, para in enumerate(paras):
         piece = text[para.start : para.end].strip()
-        one_sentence = sum(para.start <= s.start < para.end for s in sentences) <= 1
+        one_sentence = bisect.bisect_left(starts, para.end) - bisect.bisect_left(starts, para.start) <= 1
         same_next = k + 1 < len(paras) and text[paras[k + 1].start : paras[k + 1].end].strip() == piece
         same_prev = k > 0 and text[paras[k - 1].start : paras[k - 1].end].strip() == piece
         half = len(piece) // 2  # the same line twice, perhaps joined into one paragraph for analysis

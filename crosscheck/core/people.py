@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re as stdre  # small patterns used once: the standard module's cache is the faster
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex as re  # the name patterns, with Unicode letter properties (\p{Lu}) that compile fast
 from rapidfuzz.distance import Levenshtein
@@ -165,10 +165,28 @@ def _subject_at_sentence_start(text: str, mention: Mention) -> bool:
     return bool(_SENTENCE_START.search(before) or mention.span.start == 0) and bool(stdre.match(r" [a-z]", after))
 
 
+@lru_cache(maxsize=8)
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word of ``text`` starts: a surname is looked for where it can be, not by
+    scanning a 200,000-word article once per name."""
+    out: dict[str, list[int]] = {}
+    for m in _WORD_RUN.finditer(text):
+        out.setdefault(m.group(), []).append(m.start())
+    return out
+
+
+_WORD_RUN = stdre.compile(r"\w+")
+
+
 def _surname_alone(text: str, surname: str) -> bool:
     """News names a person in full once, then by surname: "Arata said", "Ms Kimber"."""
-    alone = rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\b{stdre.escape(surname)}\b(?![ \t]+[A-Z])"
-    for m in stdre.finditer(alone, text):
+    alone = stdre.compile(
+        rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\b{stdre.escape(surname)}\b(?![ \t]+[A-Z])")
+    head = _WORD_RUN.match(surname)
+    places = _word_starts(text).get(head.group(), []) if head else []
+    for m in (alone.match(text, at) for at in places):
+        if m is None:
+            continue
         start = m.start()
         word_before = stdre.search(r"([A-Z][\w’'-]*)\s+$", text[max(0, start - 25) : start])
         if word_before and word_before.group(1).lower().strip(".") not in ROLE_WORDS:

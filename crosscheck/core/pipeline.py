@@ -17,6 +17,7 @@ from crosscheck.core.groups import build_group, unique_of
 from crosscheck.core.model import Comparison, Group, Related, Source, Span
 from crosscheck.core.normalize import forget_texts
 from crosscheck.core.phrases import outside_phrases, shared_phrases, unlinked
+from crosscheck.core.spans import Spans
 from crosscheck.core.statements import rejoin_statements
 from crosscheck.core.units import Unit, extract_units
 from crosscheck.core.unquoted import link_unquoted
@@ -78,10 +79,12 @@ def analyze(
     linked_q = {i for g in quote_groups for i in g}
     linked_c = {i for g in claim_groups for i in g}
     # A sentence that carries a linked quote is reported by that quote's group, not unique.
-    quoted: dict[str, list[Span]] = {}
+    quoted: dict[str, list[tuple[Span, int]]] = {}
     for i in linked_q:
-        quoted.setdefault(quotes[i].source, []).append(quotes[i].span)
-    linked_c |= {i for i, c in enumerate(claims) if any(c.span.overlaps(sp) for sp in quoted.get(c.source, ()))}
+        quoted.setdefault(quotes[i].source, []).append((quotes[i].span, i))
+    index = {sid: Spans(spans) for sid, spans in quoted.items()}
+    linked_c |= {i for i, c in enumerate(claims)
+                 if c.source in index and index[c.source].touching(c.span.start, c.span.end)}
     # Phrases two sources share inside sentences no group joins: the sentences are related, and
     # what only one source says is what is left around the phrase.
     # (a sentence the user linked or unlinked by hand is theirs to judge: no phrase is drawn)

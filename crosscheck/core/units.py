@@ -27,6 +27,7 @@ from crosscheck.core.normalize import (
 )
 from crosscheck.core.people import NameBook, StoryNames, find_people
 from crosscheck.core.quotes import QuoteSpan, find_quotes
+from crosscheck.core.spans import Spans
 
 MIN_CLAIM_WORDS = 5
 
@@ -69,7 +70,9 @@ def extract_units(
     for order, source in enumerate(sources):
         marks = boilerplate.get(source.id, [])
         text = source.analysis_text  # wrapped lines joined; offsets as in source.text
-        quotes = [q for q in find_quotes(text, source.paragraphs) if not is_boilerplate(q.outer, marks)]
+        marked = Spans(marks)
+        quotes = [q for q in find_quotes(text, source.paragraphs)
+                  if not is_boilerplate(q.outer, marked.touching(q.outer.start, q.outer.end))]
         all_quotes[source.id] = quotes
         book = NameBook(own[source.id], everyone, texts, story)
         furniture = tuple(span for span, _ in marks)
@@ -85,11 +88,13 @@ def extract_units(
                     around = frozenset(concept(content_stem(t.norm)) for t in tokenize(text, sent) if t.is_content)
                     around -= unit.content
                 units.append(replace(unit, quote_id=n, piece=k, context=around))
+        quoted = Spans((q.outer, q) for q in quotes)
         for sent in source.sentences:
-            if is_boilerplate(sent, marks):
+            near = marked.touching(sent.start, sent.end)
+            if is_boilerplate(sent, near):
                 continue
-            for clause in clauses(text, _without_marks(text, sent, marks)):
-                if _is_claim(text, clause, quotes):
+            for clause in clauses(text, _without_marks(text, sent, near)):
+                if _is_claim(text, clause, quotes, quoted):
                     units.append(_unit(source, order, "claim", clause, None, False, ""))
     return units, all_quotes
 
@@ -188,27 +193,21 @@ def _inside_quote(before: str) -> bool:
     return quote_depth(before) > 0
 
 
-def _is_claim(text: str, sent: Span, quotes: list[QuoteSpan]) -> bool:
+def _is_claim(text: str, sent: Span, quotes: Sequence[QuoteSpan], index: Spans | None = None) -> bool:
     piece = text[sent.start : sent.end]
     if re.sub(f"{CLOSE_CLASS}+$", "", piece.rstrip()).endswith(("?", "？")):
         return False
-    quoted = sum(max(0, min(sent.end, q.outer.end) - max(sent.start, q.outer.start)) for q in quotes)
+    near = [sp for sp, _ in (index or Spans((q.outer, q) for q in quotes)).touching(sent.start, sent.end)]
+    quoted = sum(max(0, min(sent.end, q.end) - max(sent.start, q.start)) for q in near)
     if quoted >= 0.5 * len(sent):
         return False
-    outside = _outside_quotes(text, sent, quotes)
-    if any(q.outer.start < sent.start < q.outer.end for q in quotes) and len(outside) <= 15 and not any(
+    outside = [t for t in tokenize(text, sent) if not any(q.start <= t.span.start < q.end for q in near)]
+    if any(q.start < sent.start < q.end for q in near) and len(outside) <= 15 and not any(
             t.is_number for t in outside):
         # the second sentence of a quotation and its attribution ('… more," said X at Y.'); a
         # tail with a figure states a fact ('… said after beating the record by 34 seconds')
         return False
     return len([t for t in outside if t.norm not in STOPWORDS]) >= 2 and len(outside) >= MIN_CLAIM_WORDS
-
-
-def _outside_quotes(text: str, span: Span, quotes: list[QuoteSpan]) -> list:
-    return [
-        t for t in tokenize(text, span)
-        if not any(q.outer.start <= t.span.start < q.outer.end for q in quotes)
-    ]
 
 
 def joined(source: Source, first: Unit, last: Unit) -> Unit:
