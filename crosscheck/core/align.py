@@ -127,8 +127,9 @@ def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[lis
             clusters.union(short, best.b)
     # A quote an article repeats joins its twin's group, when the two groups agree otherwise:
     # every other source they share quotes the same words twice as well.
+    pairs = {(t.a, t.b) for t in twins} | {(t.b, t.a) for t in twins}
     for lk in sorted(twins, key=lambda lk: _order(units, lk)):
-        if clusters.find(lk.a) != clusters.find(lk.b) and _twins_fit(units, clusters, lk, twins):
+        if clusters.find(lk.a) != clusters.find(lk.b) and _twins_fit(units, clusters, lk, pairs):
             clusters.union(lk.a, lk.b)
     return clusters.groups()
 
@@ -155,11 +156,11 @@ def _twin(units: Sequence[Unit], link: Link) -> bool:
     return link.kind in ("fragment", "scare") and enough and inside
 
 
-def _twins_fit(units: Sequence[Unit], clusters: _Clusters, lk: Link, twins: list[Link]) -> bool:
+def _twins_fit(units: Sequence[Unit], clusters: _Clusters, lk: Link, pairs: set[tuple[int, int]]) -> bool:
     """Two groups joined by a twin: every passage one source has in both is the same words
     twice, or two separate pieces of a quotation another source of the two carries whole
-    ("unsafe campus environment" and "hostile to Jewish students" beside the whole letter)."""
-    pairs = {(t.a, t.b) for t in twins} | {(t.b, t.a) for t in twins}
+    ("unsafe campus environment" and "hostile to Jewish students" beside the whole letter).
+    ``pairs``: the twins, both ways round."""
     mine, theirs = clusters.members[clusters.find(lk.a)], clusters.members[clusters.find(lk.b)]
     merged = mine + theirs
     for m in mine:

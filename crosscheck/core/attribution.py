@@ -41,6 +41,7 @@ from crosscheck.core.people import (
     split_name,
 )
 from crosscheck.core.quotes import QuoteSpan
+from crosscheck.core.spans import Spans
 from crosscheck.core.speakers_cjk import CJK_CHAR, cjk_speaker
 
 _VERBS = """said says say saying told tells telling added adds adding continued continues
@@ -175,10 +176,13 @@ def attribute_quotes(
     it does not stand between a speaker's quotes."""
     masked = _mask(text, quotes)
     if furniture:  # read the article as the reader does: without its captions and credits
-        kept = tuple(p for p in paragraphs if not any(f.start <= p.start and p.end <= f.end for f in furniture))
+        clutter = Spans((f, f) for f in furniture)
+        skipped = {p for p in paragraphs
+                   if any(f.start <= p.start and p.end <= f.end for f, _ in clutter.touching(p.start, p.end))}
+        kept = tuple(p for p in paragraphs if p not in skipped)
         chars = list(masked)
         for p in paragraphs:
-            if p not in kept:
+            if p in skipped:
                 chars[p.start : p.end] = [c if c == "\n" else " " for c in masked[p.start : p.end]]
         masked = "".join(chars)
         paragraphs = kept

@@ -7,6 +7,7 @@ represented by that quote). Both kinds carry their matching form, computed once 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -77,14 +78,17 @@ def extract_units(
         book = NameBook(own[source.id], everyone, texts, story)
         furniture = tuple(span for span, _ in marks)
         attributions = attribute_quotes(text, quotes, source.sentences, source.paragraphs, book, furniture)
+        sentences = source.sentences
+        starts = [s.start for s in sentences]
         for n, (q, who) in enumerate(zip(quotes, attributions, strict=True)):
-            pieces = statements(text, q.span, source.sentences)
+            pieces = statements(text, q.span, sentences, starts)
             for k, piece in enumerate(pieces):
                 unit = _unit(source, order, "quote", piece, who.speaker, q.partial and len(pieces) == 1, who.how)
                 unit = replace(unit, sure=who.sure, person=who.person)
                 around = frozenset()
                 if unit.partial:
-                    sent = next((s for s in source.sentences if s.start <= q.outer.start < s.end), q.outer)
+                    at = bisect.bisect_right(starts, q.outer.start) - 1
+                    sent = sentences[at] if at >= 0 and q.outer.start < sentences[at].end else q.outer
                     around = frozenset(concept(content_stem(t.norm)) for t in tokenize(text, sent) if t.is_content)
                     around -= unit.content
                 units.append(replace(unit, quote_id=n, piece=k, context=around))
@@ -118,7 +122,7 @@ def _without_marks(text: str, sent: Span, marks: list[tuple[Span, str]]) -> Span
 MIN_STATEMENT_WORDS = 4
 
 
-def statements(text: str, quote: Span, sentences: Sequence[Span]) -> list[Span]:
+def statements(text: str, quote: Span, sentences: Sequence[Span], starts: Sequence[int] | None = None) -> list[Span]:
     """A quotation of several sentences, one span per sentence.
 
     Outlets quote a speaker's statement whole, in part, or spread over several quotes; aligned
@@ -126,7 +130,8 @@ def statements(text: str, quote: Span, sentences: Sequence[Span]) -> list[Span]:
     statements one outlet happens to quote together never drag each other into one group.
     A piece too short to stand alone stays with the sentence before it.
     """
-    cuts = [s.start for s in sentences if quote.start < s.start < quote.end]
+    starts = starts if starts is not None else [s.start for s in sentences]  # (sorted, as segmented)
+    cuts = list(starts[bisect.bisect_right(starts, quote.start) : bisect.bisect_left(starts, quote.end)])
     if not cuts:
         return [quote]
     pieces: list[Span] = []
