@@ -526,9 +526,11 @@ class _Context:
             fitting = list(named)
         if head in _GENERIC_ORGS and fitting:  # "the company": the one the article is about
             counts: dict[str, int] = {}
-            for _, name in fitting:
+            last: dict[str, int] = {}
+            for at, name in fitting:
                 counts[name] = counts.get(name, 0) + 1
-            return max(counts, key=lambda n: (counts[n], max(at for at, m in fitting if m == n) < pos))
+                last[name] = max(at, last.get(name, at))
+            return max(counts, key=lambda n: (counts[n], last[n] < pos))
         before = [(at, name) for at, name in fitting if at < pos]
         return before[-1][1] if before else None
 
@@ -655,9 +657,10 @@ def _mask(text: str, quotes: list[QuoteSpan]) -> str:
 
 
 def _containing(spans: tuple[Span, ...], pos: int) -> Span:
-    for span in spans:
-        if span.start <= pos < span.end:
-            return span
+    """The span (of spans in text order, not overlapping: paragraphs) that holds ``pos``."""
+    k = bisect.bisect_right(spans, pos, key=lambda sp: sp.start) - 1
+    if k >= 0 and spans[k].start <= pos < spans[k].end:
+        return spans[k]
     return Span(pos, pos)
 
 
