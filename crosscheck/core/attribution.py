@@ -187,6 +187,7 @@ def attribute_quotes(
         masked = "".join(chars)
         paragraphs = kept
     singles = _surname_positions(text, book)
+    page_end = len(text.rstrip())  # where the page's last words end
     starts = [s.start for s in sentences]
     ctx = _Context(text, masked, book, singles, quotes, paragraphs, starts)
     out: list[Attribution] = []
@@ -215,8 +216,8 @@ def attribute_quotes(
             m = _ACCORDING_LATER.search(rest) or _SAID_LATER.search(rest) or _SAID_LATER_VERB_FIRST.search(rest)
             if m:
                 said, how = ctx.resolve(m.group("who"), q.outer.end, i, out, people), "after"
-        cut = not text[q.outer.end :].strip()  # the page ends in or right after this quote
-        if said.who is None and who is None and not text[para.end :].strip() and (m := _CUT_AFTER.match(after)):
+        cut = q.outer.end >= page_end  # the page ends in or right after this quote
+        if said.who is None and who is None and para.end >= page_end and (m := _CUT_AFTER.match(after)):
             # "…,” Mark Jensenius, DART guidance engineer at the   (the page ends before "said")
             said, how = ctx.resolve(m.group("who"), q.outer.end, i, out, people), "after"
         if who is None and _is_headline(text, para, paragraphs):
