@@ -273,6 +273,10 @@ def _echoes(text: str, quotes: list[QuoteSpan], out: list[Attribution], masked: 
     joy at the same time,” Adams said"); three words at least, never a scare quote."""
     said = [(out[j].speaker, out[j].person, _WORDS.findall(text[q.span.start : q.span.end].lower()))
             for j, q in enumerate(quotes) if out[j].sure and out[j].speaker]
+    by_start: dict[tuple[str, ...], set[int]] = {}  # three words → the named quotes holding them
+    for n, (_, _, other) in enumerate(said):
+        for k in range(len(other) - 2):
+            by_start.setdefault(tuple(other[k : k + 3]), set()).add(n)
     for i, q in enumerate(quotes):
         if out[i].speaker is not None:
             continue
@@ -280,7 +284,8 @@ def _echoes(text: str, quotes: list[QuoteSpan], out: list[Attribution], masked: 
         if len(words) < 3 or _scare(masked[max(0, q.outer.start - 40) : q.outer.start]):
             continue
         n = len(words)
-        hits = {(who, person) for who, person, other in said if len(other) > n
+        candidates = [said[c] for c in sorted(by_start.get(tuple(words[:3]), ()))]
+        hits = {(who, person) for who, person, other in candidates if len(other) > n
                 and any(other[k : k + n] == words for k in range(len(other) - n + 1))}
         if len({who for who, _ in hits}) == 1:
             who, person = hits.pop()
