@@ -323,6 +323,7 @@ class _Context:
         self.text, self.masked, self.book, self.singles = text, masked, book, singles
         self.quotes, self.paragraphs, self.starts = quotes, paragraphs, starts
         self._orgs: list[tuple[int, str]] | None = None
+        self._fitting: dict[str, list[tuple[int, str]]] = {}  # organisations of each kind ("airline")
 
     def resolve(self, who: str, pos: int, i: int, done: list[Attribution], people: list[bool]) -> _Said:
         who = who.strip()
@@ -522,14 +523,17 @@ class _Context:
     def _organisation(self, head: str, pos: int) -> str | None:
         """The organisation that "the company", "the force" or "the agency" refers to: the one
         of that kind named last before ``pos``, else the one the article names most."""
-        kinds = _ORG_KINDS.get(head, (head,))
-        named = self.organisations()
-        # "the airline": an organisation with that word in its name ("Turkish Airlines"), else,
-        # for a company-like word, the organisation the article names most.
-        fitting = [(at, name) for at, name in named
-                   if any(w.startswith(k) for k in kinds for w in name.lower().split())]
-        if not fitting and head in _GENERIC_ORGS:
-            fitting = list(named)
+        if head not in self._fitting:
+            kinds = _ORG_KINDS.get(head, (head,))
+            named = self.organisations()
+            # "the airline": an organisation with that word in its name ("Turkish Airlines"), else,
+            # for a company-like word, the organisation the article names most.
+            fitting = [(at, name) for at, name in named
+                       if any(w.startswith(k) for k in kinds for w in name.lower().split())]
+            if not fitting and head in _GENERIC_ORGS:
+                fitting = list(named)
+            self._fitting[head] = fitting
+        fitting = self._fitting[head]
         if head in _GENERIC_ORGS and fitting:  # "the company": the one the article is about
             counts: dict[str, int] = {}
             last: dict[str, int] = {}
@@ -537,8 +541,8 @@ class _Context:
                 counts[name] = counts.get(name, 0) + 1
                 last[name] = max(at, last.get(name, at))
             return max(counts, key=lambda n: (counts[n], last[n] < pos))
-        before = [(at, name) for at, name in fitting if at < pos]
-        return before[-1][1] if before else None
+        k = bisect.bisect_left(fitting, pos, key=lambda an: an[0])  # (in text order)
+        return fitting[k - 1][1] if k else None
 
     def organisations(self) -> list[tuple[int, str]]:
         """Organisations named outside quotations: runs with an organisation word (``West Midlands
