@@ -324,6 +324,14 @@ class _Context:
         self.quotes, self.paragraphs, self.starts = quotes, paragraphs, starts
         self._orgs: list[tuple[int, str]] | None = None
         self._fitting: dict[str, list[tuple[int, str]]] = {}  # organisations of each kind ("airline")
+        # Positions, sorted once, so that "who is named between here and there" costs the names
+        # found there, not every name of a long article.
+        self._own = sorted((m.span.start, m.name) for m in book.own)
+        self._own_at = [at for at, _ in self._own]
+        self._singles = sorted(singles)
+        self._singles_at = [p for p, _ in self._singles]
+        self._quoted = Spans((q.outer, q) for q in quotes)
+        self._para_starts = [p.start for p in paragraphs]
 
     def resolve(self, who: str, pos: int, i: int, done: list[Attribution], people: list[bool]) -> _Said:
         who = who.strip()
@@ -435,11 +443,12 @@ class _Context:
     def _people_between(self, start: int, end: int, subjects: bool = True) -> list[str]:
         """The people named in ``[start, end)`` (as the subject of their sentence, if
         ``subjects``), full names, in reading order."""
-        found = [(m.span.start, m.name) for m in self.book.own if start <= m.span.start < end]
-        found += [(p, self.book.full_name(w, p)) for p, w in self.singles if start <= p < end]
-        quoted = [q.outer for q in self.quotes]
+        found = self._own[bisect.bisect_left(self._own_at, start) : bisect.bisect_left(self._own_at, end)]
+        alone = self._singles[bisect.bisect_left(self._singles_at, start) : bisect.bisect_left(self._singles_at, end)]
+        found += [(p, self.book.full_name(w, p)) for p, w in alone]
         return [name for at, name in sorted(found)
-                if not any(o.start < at < o.end for o in quoted) and (not subjects or self._is_subject(at))]
+                if not any(o.start < at < o.end for o, _ in self._quoted.touching(at, at + 1))
+                and (not subjects or self._is_subject(at))]
 
     def _is_subject(self, at: int) -> bool:
         """Whether the name at ``at`` opens its sentence or clause ("Ex-State Supreme Court Justice
@@ -456,7 +465,9 @@ class _Context:
 
     def _paragraph_floor(self, pos: int, back: int) -> int:
         """Where the paragraph ``back`` paragraphs before the one holding ``pos`` starts."""
-        idx = next((k for k, p in enumerate(self.paragraphs) if p.start <= pos < p.end + 1), 0)
+        k = bisect.bisect_right(self._para_starts, pos) - 1
+        idx = k if k >= 0 and pos < self.paragraphs[k].end + 1 else next(
+            (j for j, p in enumerate(self.paragraphs) if p.start <= pos < p.end + 1), 0)
         return self.paragraphs[max(0, idx - back)].start if self.paragraphs else 0
 
     def _institution_before(self, pos: int, i: int, done: list[Attribution], people: list[bool]) -> str | None:
