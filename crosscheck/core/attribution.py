@@ -885,7 +885,8 @@ def _inherit(
         between = stdre.split(r"(?<=[.!?])\s", between, maxsplit=1)[-1] if stdre.search(r"[.!?]\s", between) else ""
     if para.start <= prev.outer.start and not _VERB_RE.search(between):
         return Attribution(prev_attr.speaker, "continued", sure=prev_attr.sure)
-    idx = paragraphs.index(para) if para in paragraphs else 0
+    k = bisect.bisect_left(paragraphs, para.start, key=lambda sp: sp.start)  # (in text order)
+    idx = k if k < len(paragraphs) and paragraphs[k] == para else 0
     own = masked[para.start : quotes[i].outer.start]
     # The quote opens its paragraph, or a sentence after narration that names no one.
     standalone = not stdre.search(r"[^\W_]", own) or bool(stdre.search(r"[.!?]\s+$", own))
