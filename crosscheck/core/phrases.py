@@ -9,8 +9,9 @@ shared by sentences that say different things.
 
 A shared phrase is evidence that two sentences are related, not that they state one fact:
 measured on the development set, sentences sharing a five-word phrase were the same claim only
-about half the time. So a phrase never links a group; it keeps its sentences out of "only in
-one source", and the window and the JSON show the phrase itself in both sources.
+about half the time, and two times in three once names are left out. So a phrase never links
+a group: what only one source says is what is left of its sentence around the phrase, and the
+window and the JSON show the phrase itself in both sources.
 """
 
 from __future__ import annotations
