@@ -743,3 +743,15 @@ def test_a_breadcrumb_and_a_byline_without_a_name_are_not_the_outlet() -> None:
     source = from_text(text, "page.txt", "s1", kind="text")
     assert source.title == "Harbour ferry halted after cracks found in hull"
     assert source.outlet is None and source.published == "2023-06-06"
+
+
+def test_one_table_of_formats_serves_loading_and_the_open_dialog() -> None:
+    from crosscheck.io.formats import FORMATS, kind_of, open_filter
+
+    assert kind_of(".HTM", b"hello") == "html" and kind_of(".markdown", b"# x") == "markdown"
+    assert kind_of(".txt", b"<!DOCTYPE html><html>") == "html"  # a page saved as text is a page
+    assert kind_of(".txt", b"Plain words.") == "text" and kind_of("", b"Plain words.") == "text"
+    offered = open_filter()
+    for fmt in FORMATS:
+        assert all(f"*{ext}" in offered for ext in fmt.extensions), fmt.name
+    assert "*.crosscheck" in offered and offered.endswith("All files (*)")

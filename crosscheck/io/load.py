@@ -14,6 +14,7 @@ from crosscheck.core.model import Furniture, Source
 from crosscheck.io.decode import decode_bytes
 from crosscheck.io.errors import InputError
 from crosscheck.io.fetch import fetch, is_url
+from crosscheck.io.formats import kind_of
 from crosscheck.io.html_text import declared_charset, extract_article
 from crosscheck.io.markdown_text import looks_like_markdown, markdown_to_text
 from crosscheck.io.plaintext import drop_repeated_title, read_header
@@ -21,8 +22,6 @@ from crosscheck.io.plaintext import drop_repeated_title, read_header
 MAX_BYTES = 10 * 2**20  # 10 MB: far above any article, far below what would hang the window
 MAX_CHARS = 2_000_000  # the same bound on extracted text, for HTML that expands
 
-_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
-_MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 _TEXT_EXT = {".txt", ".text", ""}
 
 
@@ -139,11 +138,4 @@ def _tidy(text: str) -> str:
 
 
 def _kind_from_name(suffix: str, data: bytes) -> str:
-    if suffix in _HTML_EXT:
-        return "html"
-    if suffix in _MARKDOWN_EXT:
-        return "markdown"
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or (b"<body" in head and b"</" in head):
-        return "html"
-    return "text"
+    return kind_of(suffix, data)

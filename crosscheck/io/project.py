@@ -21,10 +21,11 @@ from crosscheck.core.flags import Anchor, Correction, Flag
 from crosscheck.core.model import Furniture, Source, Span
 from crosscheck.io.atomic import atomic_write_text
 from crosscheck.io.errors import InputError
+from crosscheck.io.formats import PROJECT_SUFFIX
 
 FORMAT = "crosscheck-project"
 VERSION = 2
-SUFFIX = ".crosscheck"
+SUFFIX = PROJECT_SUFFIX
 MAX_PROJECT_BYTES = 200 * 2**20
 
 

@@ -54,6 +54,7 @@ from crosscheck.core.view import (
     pairing_at,
     pairing_spans,
 )
+from crosscheck.io.formats import open_filter
 from crosscheck.resources import demo_articles
 from crosscheck.ui.article_view import ALIGN_AT, MIN_COLUMN_WIDTH, ArticleColumn
 from crosscheck.ui.compare_panel import ComparePanel
@@ -68,7 +69,7 @@ from crosscheck.ui.project_actions import ProjectMixin
 from crosscheck.ui.theme import apply_theme
 from crosscheck.ui.workers import Analysis, Loaded, Task, analysis_work, load_work, start, view_work
 
-_FILTER = "Articles and projects (*.txt *.md *.markdown *.html *.htm *.crosscheck);;All files (*)"
+_FILTER = open_filter()
 MAX_RECENT = 10
 DEFAULT_FONT = 10
 
