@@ -213,7 +213,10 @@ def attribute_quotes(
             end = sentences[min(len(sentences) - 1, bisect.bisect_right(starts, q.outer.end) - 1)].end \
                 if sentences else para.end
             rest = masked[q.outer.end : max(end, q.outer.end)]
-            m = _ACCORDING_LATER.search(rest) or _SAID_LATER.search(rest) or _SAID_LATER_VERB_FIRST.search(rest)
+            # (each pattern is tried only where its own words occur: the large ones compile on
+            # first use, and a short comparison should not pay for constructions it lacks)
+            m = ("according to" in rest and _ACCORDING_LATER.search(rest)) or _SAID_LATER.search(rest) or (
+                _VERB_AFTER_COMMA.search(rest) and _SAID_LATER_VERB_FIRST.search(rest))
             if m:
                 said, how = ctx.resolve(m.group("who"), q.outer.end, i, out, people), "after"
         cut = q.outer.end >= page_end  # the page ends in or right after this quote
@@ -239,7 +242,7 @@ def attribute_quotes(
             who = _before(before, book)
             if who is not None:
                 said, how = ctx.resolve(who, q.outer.start, i, out, people), "before"
-        if said.who is None and not after_previous and (m := _IN_WRITING.search(before)):
+        if said.who is None and not after_previous and "In" in before and (m := _IN_WRITING.search(before)):
             said, how = ctx.resolve(m.group("who"), q.outer.start, i, out, people), "before"
         if said.who is None and not _scare(before):
             inherited = _inherit(i, quotes, out, para, paragraphs, masked, ctx)
@@ -263,6 +266,7 @@ def _closed(text: str, q: QuoteSpan) -> bool:
     return q.outer.end > q.span.end and text[q.outer.end - 1] in ALL_MARKS
 
 
+_VERB_AFTER_COMMA = stdre.compile(r",\s*(?:said|says|added|warned)\s")
 _CUT_AFTER = lazy(rf"^\s*(?P<who>{CAPITALISED_RUN.pattern}),\s+[^.!?\n]{{0,200}}$")
 _WORDS = lazy(r"\w+")
 
@@ -687,6 +691,8 @@ def _containing(spans: tuple[Span, ...], pos: int) -> Span:
 
 def _after(after: str) -> str | None:
     for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST, _AFTER_HOW, _AFTER_STATEMENT, _AFTER_VERB_DESCRIBED):
+        if (pattern is _AFTER_HOW and "how" not in after) or (pattern is _AFTER_STATEMENT and "statement" not in after):
+            continue  # (their words are not there: no need to compile them)
         m = pattern.match(after)
         if m and (m.group("who").lower() not in STOPWORDS - {"he", "she", "they", "it", "we"}
                   or m.group("who").isupper()):
