@@ -215,7 +215,8 @@ def attribute_quotes(
             rest = masked[q.outer.end : max(end, q.outer.end)]
             # (each pattern is tried only where its own words occur: the large ones compile on
             # first use, and a short comparison should not pay for constructions it lacks)
-            m = ("according to" in rest and _ACCORDING_LATER.search(rest)) or _SAID_LATER.search(rest) or (
+            m = ("according to" in rest and _ACCORDING_LATER.search(rest)) or (
+                "," in rest and _LATER_VERB.search(rest) and _SAID_LATER.search(rest)) or (
                 _VERB_AFTER_COMMA.search(rest) and _SAID_LATER_VERB_FIRST.search(rest))
             if m:
                 said, how = ctx.resolve(m.group("who"), q.outer.end, i, out, people), "after"
@@ -267,6 +268,7 @@ def _closed(text: str, q: QuoteSpan) -> bool:
 
 
 _VERB_AFTER_COMMA = stdre.compile(r",\s*(?:said|says|added|warned)\s")
+_LATER_VERB = stdre.compile(r"(?:said|says|told|added|warned|stated)\b")
 _CUT_AFTER = lazy(rf"^\s*(?P<who>{CAPITALISED_RUN.pattern}),\s+[^.!?\n]{{0,200}}$")
 _WORDS = lazy(r"\w+")
 
