@@ -471,9 +471,8 @@ class _Context:
 
     def _paragraph_floor(self, pos: int, back: int) -> int:
         """Where the paragraph ``back`` paragraphs before the one holding ``pos`` starts."""
-        k = bisect.bisect_right(self._para_starts, pos) - 1
-        idx = k if k >= 0 and pos < self.paragraphs[k].end + 1 else next(
-            (j for j, p in enumerate(self.paragraphs) if p.start <= pos < p.end + 1), 0)
+        k = bisect.bisect_right(self._para_starts, pos) - 1  # paragraphs do not overlap
+        idx = k if k >= 0 and pos < self.paragraphs[k].end + 1 else 0
         return self.paragraphs[max(0, idx - back)].start if self.paragraphs else 0
 
     def _institution_before(self, pos: int, i: int, done: list[Attribution], people: list[bool]) -> str | None:

@@ -23,6 +23,13 @@ CANDIDATES_PER_UNIT = 12  # other sources' sentences scored per sentence (the ra
 TWIN_CANDIDATES = 2  # the same source's sentences scored per sentence (a fact told twice)
 
 
+def common_limit(sentences: int) -> int:
+    """How many sentences a word may be in and still point at candidates: a word in a quarter of
+    all sentences, or in more than 200, tells nothing about which sentence another is (a score
+    still counts it)."""
+    return max(50, min(sentences // 4, 200))
+
+
 class ClaimMatcher(Protocol):
     def candidates(self, i: int) -> tuple[list[int], list[int]]:
         """Sentences after ``i`` worth scoring: (other sources', the same source's)."""
@@ -48,9 +55,7 @@ class LexicalMatcher:
         for i, u in enumerate(units):
             for stem in u.content:
                 self.index[stem].append(i)
-        # A word in a quarter of all sentences, or in more than 200, tells nothing about which
-        # sentence another is: candidates come from rarer words (a score still counts it)
-        self.common = max(50, min(n // 4, 200))
+        self.common = common_limit(n)
         # Per sentence, once: its content weight and its words joined (for word order); and one
         # id per distinct wording, so copies of a sentence (a wire story in many papers) are
         # scored against another sentence once.

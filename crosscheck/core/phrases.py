@@ -111,16 +111,10 @@ def _worth_showing(text: str, phrase: Sequence[Token]) -> bool:
     return len(plain) >= 2
 
 
-def unlinked(
-    found: Sequence[SharedPhrase], groups: Sequence[Sequence[int]], sources: Mapping[str, Source]
-) -> list[Phrase]:
-    """The phrases between sentences no group already joins (a group shows its own diff)."""
-    together: dict[int, set[int]] = defaultdict(set)
-    for n, members in enumerate(groups):
-        for i in members:
-            together[i].add(n)
+def as_phrases(found: Sequence[SharedPhrase], sources: Mapping[str, Source]) -> list[Phrase]:
+    """The shared phrases as the comparison carries them (spans and the first source's words)."""
     return [Phrase(ph.a, ph.a_span, ph.b, ph.b_span, sources[ph.a].text[ph.a_span.start : ph.a_span.end])
-            for ph in found if not together[ph.a_unit] & together[ph.b_unit]]
+            for ph in found]
 
 
 def outside_phrases(unique: Unique, phrases: Sequence[Phrase], text: str) -> list[Unique]:

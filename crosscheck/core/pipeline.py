@@ -16,7 +16,7 @@ from crosscheck.core.flags import Correction, place
 from crosscheck.core.groups import build_group, unique_of
 from crosscheck.core.model import Comparison, Group, Related, Source, Span
 from crosscheck.core.normalize import forget_texts
-from crosscheck.core.phrases import outside_phrases, shared_phrases, unlinked
+from crosscheck.core.phrases import as_phrases, outside_phrases, shared_phrases
 from crosscheck.core.spans import Spans
 from crosscheck.core.statements import rejoin_statements
 from crosscheck.core.units import Unit, extract_units
@@ -90,7 +90,7 @@ def analyze(
     # (a sentence the user linked or unlinked by hand is theirs to judge: no phrase is drawn)
     found = [ph for ph in shared_phrases(claims, by_id, claim_groups)
              if ("claim", ph.a_unit) not in by_hand and ("claim", ph.b_unit) not in by_hand]
-    phrases = unlinked(found, claim_groups, by_id)
+    phrases = as_phrases(found, by_id)
     # A sentence with a near version elsewhere that the matcher is not sure enough to link is
     # not "only in one source" either: it is shown as related to that version, undecided.
     related = related_sentences(near, linked_c, by_hand)

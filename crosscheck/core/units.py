@@ -98,7 +98,7 @@ def extract_units(
             if is_boilerplate(sent, near):
                 continue
             for clause in clauses(text, _without_marks(text, sent, near)):
-                if _is_claim(text, clause, quotes, quoted):
+                if _is_claim(text, clause, quoted):
                     units.append(_unit(source, order, "claim", clause, None, False, ""))
     return units, all_quotes
 
@@ -198,11 +198,12 @@ def _inside_quote(before: str) -> bool:
     return quote_depth(before) > 0
 
 
-def _is_claim(text: str, sent: Span, quotes: Sequence[QuoteSpan], index: Spans | None = None) -> bool:
+def _is_claim(text: str, sent: Span, quoted: Spans) -> bool:
+    """``quoted``: the source's quotations by position."""
     piece = text[sent.start : sent.end]
     if re.sub(f"{CLOSE_CLASS}+$", "", piece.rstrip()).endswith(("?", "？")):
         return False
-    near = [sp for sp, _ in (index or Spans((q.outer, q) for q in quotes)).touching(sent.start, sent.end)]
+    near = [sp for sp, _ in quoted.touching(sent.start, sent.end)]
     quoted = sum(max(0, min(sent.end, q.end) - max(sent.start, q.start)) for q in near)
     if quoted >= 0.5 * len(sent):
         return False

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import LCSseq
 
+from crosscheck.core.matching import common_limit
 from crosscheck.core.model import Source, Span
 from crosscheck.core.normalize import STOPWORDS, tokenize
 from crosscheck.core.units import Unit, make_unit
@@ -39,7 +40,7 @@ def link_unquoted(
     for c, claim in enumerate(claims):
         for stem in claim.content:
             index[stem].append(c)
-    common = max(50, min(len(claims) // 4, 200))
+    common = common_limit(len(claims))
     taken: set[tuple[str, int]] = set()
     for i, q in enumerate(quotes):
         if len(q.tokens) < MIN_WORDS or not q.quoted:
@@ -49,7 +50,7 @@ def link_unquoted(
         for stem in q.content:
             postings = index.get(stem, ())
             if len(postings) > common:
-                continue  # a word in a quarter of all sentences (or 200) points at none of them
+                continue  # a word this common points at none of them
             for c in postings:
                 counts[c] += 1
         for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:20]:
