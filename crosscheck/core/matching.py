@@ -86,14 +86,15 @@ class LexicalMatcher:
         key = (self._wording[i], self._wording[j], need)
         found = self._scores.get(key)
         if found is None:
-            found = _score(self.units[i], self.units[j], self.idf, need, self.settings,
-                           (self._weight[i], self._weight[j]), (self._joined[i], self._joined[j]))
+            found = claim_score(self.units[i], self.units[j], self.idf, need, self.settings,
+                                (self._weight[i], self._weight[j]), (self._joined[i], self._joined[j]))
             self._scores[key] = found
         return found
 
 
 def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAULT.claim_min_shared,
-                settings: Settings = DEFAULT) -> float:
+                settings: Settings = DEFAULT, weights: tuple[float, float] | None = None,
+                joined: tuple[str, str] | None = None) -> float:
     """How surely two sentences state the same thing, 0..1.
 
     Rarity-weighted overlap of content words (and figures, by value) carries most of the
@@ -101,12 +102,9 @@ def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAU
     share a topic; numbers that agree add a little (numbers that differ are kept as a
     possible factual conflict rather than counted against the link), and two sentences that
     count the same thing are likelier to be one claim, even with different figures.
+    ``weights`` and ``joined``: each sentence's content weight and joined words, when the
+    caller has them already.
     """
-    return _score(a, b, idf, min_shared, settings)
-
-
-def _score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int, settings: Settings,
-           weights: tuple[float, float] | None = None, joined: tuple[str, str] | None = None) -> float:
     shared = a.content & b.content
     # A shared figure ("£3.5m" / "3.5 million") is strong evidence: it stands for a word.
     need = min(min_shared, len(a.content), len(b.content)) - any(s.startswith("#") for s in shared)
