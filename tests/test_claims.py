@@ -49,14 +49,22 @@ def test_a_fact_one_outlet_tells_twice_stays_one_group() -> None:
     assert not [t for t in unique_texts(comparison, "s1") if "120 jobs" in t]
 
 
-def test_one_sentence_stating_two_facts_joins_both_groups() -> None:
-    lead = ("A fire destroyed the old harbour warehouse near the ferry terminal on Monday night, and "
-            "forty firefighters fought the blaze for six hours before dawn.")
-    a = article("herald", "Harbour news", [lead, VOTE, COST])
+_TWO_FACTS = ("A fire destroyed the old harbour warehouse near the ferry terminal on Monday night, and "
+              "forty firefighters fought the blaze for six hours before dawn.")
+
+
+def _two_facts_story():
+    """One outlet's lead states two facts; the other tells them in two sentences."""
+    a = article("herald", "Harbour news", [_TWO_FACTS, VOTE, COST])
     b = article("coastal", "Harbour news", [
         "A fire destroyed the old harbour warehouse near the ferry terminal on Monday night.", VOTE,
         "Forty firefighters fought the blaze for six hours before dawn, the fire service said.", COST])
-    c = compare(a, b)
+    return compare(a, b)
+
+
+def test_one_sentence_stating_two_facts_joins_both_groups() -> None:
+    lead = _TWO_FACTS
+    c = _two_facts_story()
     groups = [g for g in c.groups if g.kind == "claim" and any(m.source == "s1" and m.text == lead for m in g.members)]
     partners = sorted(m.text[:20] for g in groups for m in g.members if m.source == "s2")
     assert partners == ["A fire destroyed the", "Forty firefighters f"]
@@ -66,13 +74,7 @@ def test_one_sentence_stating_two_facts_joins_both_groups() -> None:
 def test_clicking_a_sentence_in_two_groups_again_selects_the_other() -> None:
     from crosscheck.core.view import group_of_offset
 
-    lead = ("A fire destroyed the old harbour warehouse near the ferry terminal on Monday night, and "
-            "forty firefighters fought the blaze for six hours before dawn.")
-    a = article("herald", "Harbour news", [lead, VOTE, COST])
-    b = article("coastal", "Harbour news", [
-        "A fire destroyed the old harbour warehouse near the ferry terminal on Monday night.", VOTE,
-        "Forty firefighters fought the blaze for six hours before dawn, the fire service said.", COST])
-    c = compare(a, b)
+    c = _two_facts_story()
     at = c.sources[0].text.index("forty firefighters")
     first = group_of_offset(c, "s1", at)
     second = group_of_offset(c, "s1", at, after=first)
