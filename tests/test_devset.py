@@ -20,7 +20,8 @@ from crosscheck.io.load import load
 
 
 @pytest.fixture(scope="module")
-def reports() -> dict[str, Report]:
+def analysed() -> dict[str, tuple[dict, Report]]:
+    """Each story's comparison (as the JSON says it) and its score against the gold."""
     found, _skipped = stories()
     if not found:
         pytest.skip("the development set's texts are not here (tests/gold/devset/README.md)")
@@ -28,8 +29,21 @@ def reports() -> dict[str, Report]:
     for story in found:
         sources = [load(str(p), f"s{i}") for i, p in enumerate(story.paths, 1)]
         file_of = {key: s.id for key, s in zip(story.keys, sources, strict=True)}
-        out[story.name] = score(to_dict(analyze(sources)), story.gold, file_of)
+        data = to_dict(analyze(sources))
+        out[story.name] = (data, score(data, story.gold, file_of))
     return out
+
+
+@pytest.fixture(scope="module")
+def reports(analysed) -> dict[str, Report]:
+    return {name: report for name, (_, report) in analysed.items()}
+
+
+def test_every_group_joins_two_sources_at_least(analysed) -> None:
+    # (a sentence that states a second group's fact used to leave a "group" of one sentence behind)
+    lonely = {name: [g["id"] for g in data["groups"] if len({m["source"] for m in g["members"]}) < 2]
+              for name, (data, _) in analysed.items()}
+    assert not any(lonely.values()), lonely
 
 
 def test_every_story_has_gold_and_provenance() -> None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from rapidfuzz.distance import LCSseq
 
@@ -22,12 +22,15 @@ from crosscheck.core.anchors import anchored_links
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.matching import ClaimMatcher, LexicalMatcher
 from crosscheck.core.normalize import STOPWORDS
+from crosscheck.core.parallel import map_shares
 from crosscheck.core.people import is_acronym_of
 from crosscheck.core.units import Unit
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
+    """Two passages the matcher joins. (A named tuple: a quote in a hundred papers makes
+    thousands of them, and a tuple is made fastest.)"""
+
     a: int
     b: int
     score: float
@@ -35,11 +38,13 @@ class Link:
 
 
 class _Clusters:
-    """Union-find that remembers each cluster's members."""
+    """Union-find that remembers each cluster's members and the sources they come from."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, units: Sequence[Unit]) -> None:
+        n = len(units)
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+        self.sources: dict[int, set[str]] = {i: {u.source} for i, u in enumerate(units)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -55,6 +60,7 @@ class _Clusters:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.members[ra].extend(self.members.pop(rb))
+        self.sources[ra] |= self.sources.pop(rb)
 
     def groups(self) -> list[list[int]]:
         return [sorted(m) for m in self.members.values() if len(m) > 1]
@@ -65,46 +71,33 @@ def _key(unit: Unit) -> str:
     return " ".join(unit.tokens) + f"|{unit.span.start}"
 
 
+def _orderer(units: Sequence[Unit]) -> Callable[[Link], tuple]:
+    """The sort key of links (strongest first, ties by words and place, never by input order),
+    with each passage's tie-breaker made once."""
+    keys: dict[int, str] = {}
+
+    def key(i: int) -> str:
+        if i not in keys:
+            keys[i] = _key(units[i])
+        return keys[i]
+
+    def order(lk: Link) -> tuple:
+        a, b = key(lk.a), key(lk.b)
+        return (-round(lk.score, 6), min(a, b), max(a, b))
+
+    return order
+
+
 # ---------------------------------------------------------------- quotes
 
 
 def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[list[int]]:
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, u in enumerate(units):
-        for tok in set(u.tokens):
-            if tok not in STOPWORDS or len(u.tokens) <= 2:
-                index[tok].append(i)
-    links: list[Link] = []
-    twins: list[Link] = []  # one source quoting the same words twice (a lead and the body, say)
-    seen: set[tuple[int, int]] = set()
-    # A quote many outlets print alike (a wire copy in a hundred papers) is compared with each
-    # other quote once: the verdict is remembered for every copy of the same words and speaker.
-    ids: dict[tuple, int] = {}
-    keys = [ids.setdefault((u.tokens, u.speaker, u.sure, u.negated, u.numbers), len(ids)) for u in units]
-    verdicts: dict[tuple[int, int], tuple[float, str, bool] | None] = {}
-    for i, u in enumerate(units):
-        for tok in set(u.tokens):
-            for j in index.get(tok, ()):
-                if j <= i or (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                pair = (keys[i], keys[j])
-                if pair not in verdicts:
-                    found = _quote_link(units, i, j, settings)
-                    verdicts[pair] = None if found is None else (found.score, found.kind, found.a == i)
-                verdict = verdicts[pair]
-                link = None if verdict is None else (
-                    Link(i, j, verdict[0], verdict[1]) if verdict[2] else Link(j, i, verdict[0], verdict[1]))
-                if link is None:
-                    continue
-                if units[j].source != u.source:
-                    links.append(link)
-                elif not units[i].span.overlaps(units[j].span) and _twin(units, link):
-                    twins.append(link)
-    clusters = _Clusters(len(units))
-    same = sorted((lk for lk in links if lk.kind == "same"), key=lambda lk: _order(units, lk))
+    links, twins = _quote_links(units, settings)
+    clusters = _Clusters(units)
+    order = _orderer(units)
+    same = sorted((lk for lk in links if lk.kind == "same"), key=order)
     for lk in same:
-        if _sources_disjoint(units, clusters, lk.a, lk.b):
+        if _sources_disjoint(clusters, lk.a, lk.b):
             clusters.union(lk.a, lk.b)
     # Fragments and scare quotes attach to one cluster each: the best-matching, then the largest.
     parts = [lk for lk in links if lk.kind in ("fragment", "scare")]
@@ -128,10 +121,83 @@ def link_quotes(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[lis
     # A quote an article repeats joins its twin's group, when the two groups agree otherwise:
     # every other source they share quotes the same words twice as well.
     pairs = {(t.a, t.b) for t in twins} | {(t.b, t.a) for t in twins}
-    for lk in sorted(twins, key=lambda lk: _order(units, lk)):
+    for lk in sorted(twins, key=order):
         if clusters.find(lk.a) != clusters.find(lk.b) and _twins_fit(units, clusters, lk, pairs):
             clusters.union(lk.a, lk.b)
-    return clusters.groups()
+    # (one source's passages alone — a phrase and the quote it repeats — are not a shared quote)
+    return [g for g in clusters.groups() if len(clusters.sources[clusters.find(g[0])]) >= 2]
+
+
+def _quote_links(units: Sequence[Unit], settings: Settings) -> tuple[list[Link], list[Link]]:
+    """Every pair of quotes that ``_quote_link`` joins: across sources (links) and within one
+    (twins, one source quoting the same words twice), in the order of their first quote.
+
+    A pair is weighed when the two share a word that is not a stop word, or when the later one
+    is a quote of one or two words sharing any word with the earlier. A quote many outlets print
+    alike (a wire copy in a hundred papers) is one *variant* — the same words, speaker, negation
+    and figures — and variants are compared with each other once: the pairs of copies are
+    visited only for the variants that link, so a quote in N papers costs one comparison per
+    other variant, not N² of them.
+    """
+    ids: dict[tuple, int] = {}
+    keys = [ids.setdefault((u.tokens, u.speaker, u.sure, u.negated, u.numbers), len(ids)) for u in units]
+    copies: list[list[int]] = [[] for _ in ids]
+    for i, k in enumerate(keys):
+        copies[k].append(i)
+    words = [set(units[c[0]].tokens) for c in copies]
+    short = [len(units[c[0]].tokens) <= 2 for c in copies]
+    everywhere: dict[str, list[int]] = defaultdict(list)  # word -> the variants that have it
+    for v, ws in enumerate(words):
+        for w in ws:
+            everywhere[w].append(v)
+    # (v, w) -> (may a copy of v come before one of w, may a copy of w come before one of v)
+    weighed: dict[tuple[int, int], list[bool]] = {}
+    for v, ws in enumerate(words):
+        for tok in ws:
+            if tok in STOPWORDS:
+                continue
+            for w in everywhere[tok]:
+                if w >= v:
+                    weighed[(v, w)] = [True, True]
+        if short[v]:  # a quote of one or two words is weighed against every quote sharing a word
+            for tok in ws:
+                for w in everywhere[tok]:
+                    pair = (min(v, w), max(v, w))
+                    flags = weighed.setdefault(pair, [False, False])
+                    flags[0 if w == pair[0] else 1] = True  # v is the later quote of the pair
+    verdicts: dict[tuple[int, int], tuple[float, str, bool] | None] = {}
+
+    def verdict(i: int, j: int) -> tuple[float, str, bool] | None:
+        pair = (keys[i], keys[j])
+        if pair not in verdicts:
+            found = _quote_link(units, i, j, settings)
+            verdicts[pair] = None if found is None else (found.score, found.kind, found.a == i)
+        return verdicts[pair]
+
+    found: list[tuple[int, int, Link]] = []
+    for (v, w), (v_first, w_first) in weighed.items():
+        # the verdict depends only on the two variants and which comes first
+        pair_up = v_first and (v != w or len(copies[v]) > 1)
+        ahead = verdict(copies[v][0], copies[w][0 if v != w else 1]) if pair_up else None
+        behind = verdict(copies[w][0], copies[v][0]) if w_first and v != w else None
+        if ahead is None and behind is None:
+            continue
+        pairs = ([(i, j) for a, i in enumerate(copies[v]) for j in copies[v][a + 1 :]] if v == w
+                 else [(i, j) for i in copies[v] for j in copies[w]])
+        for i, j in pairs:
+            got, first, second = (ahead, i, j) if i < j else (behind, j, i)
+            if got is not None:
+                lk = Link(first, second, got[0], got[1]) if got[2] else Link(second, first, got[0], got[1])
+                found.append((first, second, lk))
+    found.sort(key=lambda f: (f[0], f[1]))
+    links: list[Link] = []
+    twins: list[Link] = []
+    for i, j, link in found:
+        if units[j].source != units[i].source:
+            links.append(link)
+        elif not units[i].span.overlaps(units[j].span) and _twin(units, link):
+            twins.append(link)
+    return links, twins
 
 
 def _twin(units: Sequence[Unit], link: Link) -> bool:
@@ -302,14 +368,8 @@ def _contiguous(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return any(long_[k : k + n] == short for k in range(len(long_) - n + 1))
 
 
-def _order(units: Sequence[Unit], lk: Link) -> tuple:
-    return (-round(lk.score, 6), min(_key(units[lk.a]), _key(units[lk.b])), max(_key(units[lk.a]), _key(units[lk.b])))
-
-
-def _sources_disjoint(units: Sequence[Unit], clusters: _Clusters, a: int, b: int) -> bool:
-    sa = {units[m].source for m in clusters.members[clusters.find(a)]}
-    sb = {units[m].source for m in clusters.members[clusters.find(b)]}
-    return not sa & sb
+def _sources_disjoint(clusters: _Clusters, a: int, b: int) -> bool:
+    return clusters.sources[clusters.find(a)].isdisjoint(clusters.sources[clusters.find(b)])
 
 
 def _fragments_fit(units: Sequence[Unit], clusters: _Clusters, short: int, target: int) -> bool:
@@ -346,23 +406,47 @@ def link_claims(
     matcher = matcher if matcher is not None else LexicalMatcher(units, settings)
     links: list[Link] = []
     twins: set[tuple[int, int]] = set()  # one source telling the same fact twice (a standfirst and the lead)
-    for i in range(len(units)):
-        if cancelled is not None and i % 200 == 0 and cancelled():
-            return []
-        others, mine = matcher.candidates(i)
-        for j in others:
-            score = matcher.score(i, j)
-            if score >= settings.claim_link:
-                links.append(Link(i, j, score, "claim"))
-            elif near is not None and score >= settings.claim_related:
-                near.append((i, j, score))
+
+    def scan(part: int) -> list[tuple[int, list[Link], list[tuple[int, int, float]], list[int]]]:
+        """Candidates and scores for one part of the sentences (copies of a sentence together)."""
+        out = []
+        for i in members[part]:
+            others, mine = matcher.candidates(i)
+            found, close = [], []
+            for j in others:
+                score = matcher.score(i, j)
+                if score >= settings.claim_link:
+                    found.append(Link(i, j, score, "claim"))
+                elif score >= settings.claim_related:
+                    close.append((i, j, score))
+            out.append((i, found, close, [j for j in mine if matcher.score(i, j) >= settings.claim_twin]))
+        return out
+
+    def check(_: int) -> None:
+        if cancelled is not None and cancelled():
+            raise _Stopped
+
+    # Each sentence's candidates are independent of the others': scanned on every core, in parts
+    # that keep copies of a sentence together (their candidates are found once).
+    parts = max(1, min(64, len(units) // 100))
+    members: list[list[int]] = [[] for _ in range(parts)]
+    kin: Callable[[int], int] = getattr(matcher, "kin", lambda i: i)
+    for i in sorted(range(len(units)), key=kin):
+        members[kin(i) % parts].append(i)
+    try:
+        scanned = map_shares(scan, [sum(len(units[i].text) for i in m) for m in members], check)
+    except _Stopped:
+        return []
+    for i, found, close, mine in sorted((row for part in scanned for row in part), key=lambda row: row[0]):
+        links.extend(found)
+        if near is not None:
+            near.extend(close)
         for j in mine:
-            if matcher.score(i, j) >= settings.claim_twin:
-                twins |= {(i, j), (j, i)}
-    clusters = _Clusters(len(units))
-    ordered = sorted(links, key=lambda lk: _order(units, lk))
+            twins |= {(i, j), (j, i)}
+    clusters = _Clusters(units)
+    ordered = sorted(links, key=_orderer(units))
     for lk in ordered:
-        if _sources_disjoint(units, clusters, lk.a, lk.b):
+        if _sources_disjoint(clusters, lk.a, lk.b):
             clusters.union(lk.a, lk.b)
     # A fact is not split in two because one source told it twice: two groups a link joins
     # become one when every source they share has its two sentences saying the same.
@@ -375,7 +459,7 @@ def link_claims(
         return matcher.score(i, j, min_shared=2)
 
     for i, j, score in anchored_links(units, clusters.groups(), loose, settings.claim_anchored):
-        if _sources_disjoint(units, clusters, i, j):
+        if _sources_disjoint(clusters, i, j):
             clusters.union(i, j)
             ordered.append(Link(i, j, score, "claim"))
     groups = {clusters.find(m[0]): list(m) for m in clusters.groups()}
@@ -383,19 +467,25 @@ def link_claims(
     # that group's own members do joins it as well (a lead with both the toll and the place),
     # when its source has no sentence there yet.
     extra: dict[int, set[int]] = defaultdict(set)
+    extra_sources: dict[int, set[str]] = defaultdict(set)
     for lk in ordered:
         for a, b in ((lk.a, lk.b), (lk.b, lk.a)):
             home, there = clusters.find(a), clusters.find(b)
             if home == there:
                 continue
-            members = groups.get(there, [b])  # a sentence alone so far makes a group with it
-            if any(units[m].source == units[a].source for m in members + list(extra[there])):
+            # (a sentence alone so far makes a group with it)
+            if units[a].source in clusters.sources[there] or units[a].source in extra_sources[there]:
                 continue
             if lk.score >= settings.claim_also:
                 extra[there].add(a)
+                extra_sources[there].add(units[a].source)
     for root, added in extra.items():
         groups[root] = sorted(groups.get(root, [root]) + list(added))
-    return list(groups.values())
+    return [g for g in groups.values() if len({units[i].source for i in g}) >= 2]
+
+
+class _Stopped(Exception):
+    """The user cancelled while claims were being scanned."""
 
 
 def _claim_twins_fit(units: Sequence[Unit], clusters: _Clusters, lk: Link, twins: set[tuple[int, int]]) -> bool:

@@ -50,30 +50,40 @@ _ENDS_SENTENCE = re.compile(rf"(?:[.!?]|{CLOSE_CLASS})$")
 _GLUED_NAV = re.compile(r"^(?:[A-Z][a-z]+){3,}$")
 
 
-def find_boilerplate(sources: Sequence[Source]) -> dict[str, list[tuple[Span, str]]]:
-    """Per source id, the spans that are boilerplate and why."""
-    found: dict[str, list[tuple[Span, str]]] = {s.id: [] for s in sources}
-    for source in sources:
-        marks = found[source.id]
-        marks.extend((f.span, f.kind) for f in source.furniture)
-        sentences = source.sentences
-        for i, sent in enumerate(sentences):
-            piece = source.analysis_text[sent.start : sent.end]
-            if _GLUED_NAV.match(piece):
-                marks.append((sent, "navigation"))
-                prev = source.text[sentences[i - 1].start : sentences[i - 1].end] if i > 0 else "."
-                if not _ENDS_SENTENCE.search(prev):
-                    marks.append((sentences[i - 1], "caption"))  # glued to navigation with no full stop
-            elif _site_text(piece, i, len(sentences)):
-                marks.append((sent, "site text"))
-            elif _author_bio(source, piece, i, len(sentences)):
-                marks.append((sent, "author bio"))
-        marks.extend(find_clutter(source))
-        _widen_to_paragraphs(source, marks)
+def find_boilerplate(
+    sources: Sequence[Source], own: Sequence[list[tuple[Span, str]]] | None = None
+) -> dict[str, list[tuple[Span, str]]]:
+    """Per source id, the spans that are boilerplate and why.
+
+    ``own`` is each source's ``source_boilerplate``, when it was already found (on another core).
+    """
+    found: dict[str, list[tuple[Span, str]]] = {
+        s.id: list(own[i]) if own is not None else source_boilerplate(s) for i, s in enumerate(sources)}
     _repeated_endings(sources, found)
     for marks in found.values():
         marks.sort(key=lambda m: (m[0].start, m[0].end))
     return found
+
+
+def source_boilerplate(source: Source) -> list[tuple[Span, str]]:
+    """What one article alone shows to be boilerplate (its page furniture, navigation, site
+    text, author bio, clutter); what is boilerplate because articles repeat it comes later."""
+    marks: list[tuple[Span, str]] = [(f.span, f.kind) for f in source.furniture]
+    sentences = source.sentences
+    for i, sent in enumerate(sentences):
+        piece = source.analysis_text[sent.start : sent.end]
+        if _GLUED_NAV.match(piece):
+            marks.append((sent, "navigation"))
+            prev = source.text[sentences[i - 1].start : sentences[i - 1].end] if i > 0 else "."
+            if not _ENDS_SENTENCE.search(prev):
+                marks.append((sentences[i - 1], "caption"))  # glued to navigation with no full stop
+        elif _site_text(piece, i, len(sentences)):
+            marks.append((sent, "site text"))
+        elif _author_bio(source, piece, i, len(sentences)):
+            marks.append((sent, "author bio"))
+    marks.extend(find_clutter(source))
+    _widen_to_paragraphs(source, marks)
+    return marks
 
 
 # "Jane Doe is a Detroit native who has covered the town since 2017": the writer's note at the end

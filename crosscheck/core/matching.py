@@ -31,6 +31,10 @@ def common_limit(sentences: int) -> int:
 
 
 class ClaimMatcher(Protocol):
+    """(A matcher may also have ``kin(i) -> int``: an id shared by sentences whose candidates are
+    found alike, copies of one sentence; they are then asked about one after another, so that
+    the matcher can reuse its work.)"""
+
     def candidates(self, i: int) -> tuple[list[int], list[int]]:
         """Sentences after ``i`` worth scoring: (other sources', the same source's)."""
         ...
@@ -59,27 +63,43 @@ class LexicalMatcher:
         # Per sentence, once: its content weight and its words joined (for word order); and one
         # id per distinct wording, so copies of a sentence (a wire story in many papers) are
         # scored against another sentence once.
-        self._weight = [sum(self.idf.get(s, 0.0) for s in u.content) for u in units]
+        self._weight = [math.fsum(self.idf.get(s, 0.0) for s in u.content) for u in units]
+        # Candidates are ranked by whole numbers (the rarity in millionths): a sum of them does not
+        # depend on the order a set of words happens to be walked in, so neither does the ranking.
+        self._rank = {stem: round(v * 1_000_000) for stem, v in self.idf.items()}
         self._joined = [" ".join(u.tokens) for u in units]
         ids: dict[tuple, int] = {}
         self._wording = [ids.setdefault((u.tokens, u.content, u.numbers, frozenset(c[0] for c in u.counts)), len(ids))
                          for u in units]
         self._scores: dict[tuple[int, int, int], float] = {}
+        self._sources = [u.source for u in units]
+        kins: dict[frozenset[str], int] = {}
+        self._kin = [kins.setdefault(u.content, len(kins)) for u in units]
+        self._sums: tuple[int, dict[int, int]] = (-1, {})  # the last sentences' shared-word sums
+
+    def kin(self, i: int) -> int:
+        """Sentences with the same content words share candidates (see ``ClaimMatcher``)."""
+        return self._kin[i]
 
     def candidates(self, i: int) -> tuple[list[int], list[int]]:
         u = self.units[i]
-        others: dict[int, float] = defaultdict(float)
-        mine: dict[int, float] = defaultdict(float)
-        for stem in u.content:
-            postings = self.index[stem]
-            if len(postings) > self.common:
-                continue
-            for j in postings:
-                if j > i:
-                    (others if self.units[j].source != u.source else mine)[j] += self.idf[stem]
-        best = sorted(others.items(), key=lambda kv: -kv[1])[:CANDIDATES_PER_UNIT]
-        twins = sorted(mine.items(), key=lambda kv: -kv[1])[:TWIN_CANDIDATES]
-        return [j for j, _ in best], [j for j, _ in twins]
+        kin = self._kin[i]
+        if self._sums[0] != kin:  # every sentence sharing a word with this one, and how rare the words
+            sums: dict[int, int] = defaultdict(int)
+            for stem in u.content:
+                postings = self.index[stem]
+                if len(postings) <= self.common:
+                    weight = self._rank[stem]
+                    for j in postings:
+                        sums[j] += weight
+            self._sums = (kin, sums)
+        others: dict[int, int] = {}
+        mine: dict[int, int] = {}
+        sources, source = self._sources, u.source
+        for j, v in self._sums[1].items():
+            if j > i:
+                (others if sources[j] != source else mine)[j] = v
+        return _top(others, CANDIDATES_PER_UNIT), _top(mine, TWIN_CANDIDATES)
 
     def score(self, i: int, j: int, min_shared: int | None = None) -> float:
         need = self.settings.claim_min_shared if min_shared is None else min_shared
@@ -90,6 +110,16 @@ class LexicalMatcher:
                                 (self._weight[i], self._weight[j]), (self._joined[i], self._joined[j]))
             self._scores[key] = found
         return found
+
+
+def _top(scores: dict[int, int], k: int) -> list[int]:
+    """The ``k`` best-scored sentences, ties by position. (The k-th best score is found by sorting
+    the bare numbers, then only the sentences that reach it are ranked: a common word gives a
+    sentence thousands of candidates, and ranking them all was most of the time spent.)"""
+    if len(scores) > k:
+        floor = sorted(scores.values(), reverse=True)[k - 1]
+        scores = {j: v for j, v in scores.items() if v >= floor}
+    return [j for j, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
 
 
 def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAULT.claim_min_shared,
@@ -110,8 +140,9 @@ def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAU
     need = min(min_shared, len(a.content), len(b.content)) - any(s.startswith("#") for s in shared)
     if len(shared) < max(need, 2):
         return 0.0
-    w = sum(idf.get(s, 0.0) for s in shared)
-    wa, wb = weights or (sum(idf.get(s, 0.0) for s in a.content), sum(idf.get(s, 0.0) for s in b.content))
+    # (fsum: exact, so a score never depends on the order a set of words is walked in)
+    w = math.fsum(idf.get(s, 0.0) for s in shared)
+    wa, wb = weights or (math.fsum(idf.get(s, 0.0) for s in a.content), math.fsum(idf.get(s, 0.0) for s in b.content))
     if not wa or not wb:
         return 0.0
     jaccard = w / (wa + wb - w)

@@ -89,6 +89,11 @@ class Source:
 
         return tuple(split_sentences(self.analysis_text, self.paragraphs))
 
+    def adopt_reading(self, paragraphs: tuple[Span, ...], analysis_text: str, sentences: tuple[Span, ...]) -> None:
+        """Keep what another process read of this source (its paragraphs, analysis text and
+        sentences), exactly as if they had been computed here."""
+        self.__dict__.update(paragraphs=paragraphs, analysis_text=analysis_text, sentences=sentences)
+
     @property
     def label(self) -> str:
         """A short name for column headers and reports: outlet, else title, else file name."""

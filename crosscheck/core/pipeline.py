@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from crosscheck.core.align import link_claims, link_quotes, related_sentences
-from crosscheck.core.boilerplate import find_boilerplate
+from crosscheck.core.boilerplate import find_boilerplate, source_boilerplate
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Correction, place
 from crosscheck.core.groups import build_group, unique_of
 from crosscheck.core.model import Comparison, Group, Related, Source, Span
 from crosscheck.core.normalize import forget_texts
+from crosscheck.core.parallel import map_shares
+from crosscheck.core.people import find_people
 from crosscheck.core.phrases import as_phrases, outside_phrases, shared_phrases
 from crosscheck.core.spans import Spans
 from crosscheck.core.statements import rejoin_statements
@@ -45,16 +47,24 @@ def analyze(
             progress(fraction, message)
 
     forget_texts()
-    for i, source in enumerate(sources):
-        step(0.3 * i / max(len(sources), 1), f"segmenting {source.label}")
-        source.sentences  # noqa: B018 - computed once here, off the GUI thread
+    weights = [len(s.text) for s in sources]
+
+    def read(i: int) -> tuple:
+        """What one article alone tells: its sentences, its own clutter, the people it names."""
+        s = sources[i]
+        return s.paragraphs, s.analysis_text, s.sentences, source_boilerplate(s), find_people(s.analysis_text)
+
+    n = max(len(sources), 1)
+    read_all = map_shares(read, weights, lambda i: step(0.3 * i / n, f"reading {sources[i].label}"))
+    for source, (paragraphs, analysis_text, sentences, _, _) in zip(sources, read_all, strict=True):
+        source.adopt_reading(paragraphs, analysis_text, sentences)
     step(0.3, "finding boilerplate")
-    boilerplate = find_boilerplate(sources)
+    boilerplate = find_boilerplate(sources, [r[3] for r in read_all])
     step(0.35, "finding quotes, speakers and claims")
-    units, _ = extract_units(sources, boilerplate)
+    units, _ = extract_units(sources, boilerplate, [r[4] for r in read_all], map_shares)
+    step(0.5, "aligning quotes")
     quotes = [u for u in units if u.kind == "quote"]
     claims = [u for u in units if u.kind == "claim"]
-    step(0.5, "aligning quotes")
     quote_groups = link_quotes(quotes, settings)
     by_id = {s.id: s for s in sources}
     # Unquoted copies are sought statement by statement, before statements are joined again.
@@ -73,9 +83,15 @@ def analyze(
         [("quote", g) for g in quote_groups] + [("claim", g) for g in claim_groups],
         key=lambda kg: (kg[0] != "quote", _first(quotes if kg[0] == "quote" else claims, kg[1])),
     )
-    for n, (kind, members) in enumerate(ordered, 1):
+
+    def build(n: int) -> Group:
+        kind, members = ordered[n]
         hand = any((kind, i) in by_hand for i in members)
-        groups.append(build_group(f"g{n}", kind, quotes if kind == "quote" else claims, members, by_hand=hand))
+        return build_group(f"g{n + 1}", kind, quotes if kind == "quote" else claims, members, by_hand=hand)
+
+    # (each group's diffs need only its members: the groups are compared on every core)
+    groups.extend(map_shares(build, [sum(len((quotes if k == "quote" else claims)[i].text) for i in m) * len(m)
+                                     for k, m in ordered]))
     linked_q = {i for g in quote_groups for i in g}
     linked_c = {i for g in claim_groups for i in g}
     # A sentence that carries a linked quote is reported by that quote's group, not unique.

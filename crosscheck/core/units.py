@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from crosscheck.core.attribution import attribute_quotes
 from crosscheck.core.boilerplate import is_boilerplate
@@ -26,11 +27,14 @@ from crosscheck.core.normalize import (
     figures,
     tokenize,
 )
-from crosscheck.core.people import NameBook, StoryNames, find_people
+from crosscheck.core.people import Mention, NameBook, StoryNames, find_people
 from crosscheck.core.quotes import QuoteSpan, find_quotes
 from crosscheck.core.spans import Spans
 
 MIN_CLAIM_WORDS = 5
+
+# Runs a per-source step: (step, each source's weight) -> each source's result, in order.
+Mapper = Callable[[Callable[[int], Any], Sequence[int]], list[Any]]
 
 
 @dataclass(frozen=True)
@@ -60,47 +64,65 @@ class Unit:
 
 
 def extract_units(
-    sources: Sequence[Source], boilerplate: dict[str, list[tuple[Span, str]]]
+    sources: Sequence[Source],
+    boilerplate: dict[str, list[tuple[Span, str]]],
+    people: Sequence[list[Mention]] | None = None,
+    mapper: Mapper | None = None,
 ) -> tuple[list[Unit], dict[str, list[QuoteSpan]]]:
-    own = {s.id: find_people(s.analysis_text) for s in sources}  # each article read for names once
-    everyone = [m for s in sources for m in own[s.id]]
+    """Every source's quotes and claims, in source order.
+
+    ``people`` is each source's ``find_people`` (when already read); ``mapper`` runs the
+    per-source reading (``parallel.map_shares`` puts it on every core) and defaults to a loop.
+    """
+    own = list(people) if people is not None else [find_people(s.analysis_text) for s in sources]
+    everyone = [m for mentions in own for m in mentions]
     texts = tuple(s.analysis_text for s in sources)
     story = StoryNames(everyone)
+
+    def read(order: int) -> tuple[list[Unit], list[QuoteSpan]]:
+        book = NameBook(own[order], everyone, texts, story)
+        return source_units(sources[order], order, boilerplate.get(sources[order].id, []), book)
+
+    run = mapper or (lambda fn, weights: [fn(i) for i in range(len(weights))])
+    results = run(read, [len(s.text) for s in sources])
+    units = [u for found, _ in results for u in found]
+    return units, {s.id: quotes for s, (_, quotes) in zip(sources, results, strict=True)}
+
+
+def source_units(
+    source: Source, order: int, marks: list[tuple[Span, str]], book: NameBook
+) -> tuple[list[Unit], list[QuoteSpan]]:
+    """One source's quotes (with speakers, statement by statement) and claims, and its quotations."""
     units: list[Unit] = []
-    all_quotes: dict[str, list[QuoteSpan]] = {}
-    for order, source in enumerate(sources):
-        marks = boilerplate.get(source.id, [])
-        text = source.analysis_text  # wrapped lines joined; offsets as in source.text
-        marked = Spans(marks)
-        quotes = [q for q in find_quotes(text, source.paragraphs)
-                  if not is_boilerplate(q.outer, marked.touching(q.outer.start, q.outer.end))]
-        all_quotes[source.id] = quotes
-        book = NameBook(own[source.id], everyone, texts, story)
-        furniture = tuple(span for span, _ in marks)
-        attributions = attribute_quotes(text, quotes, source.sentences, source.paragraphs, book, furniture)
-        sentences = source.sentences
-        starts = [s.start for s in sentences]
-        for n, (q, who) in enumerate(zip(quotes, attributions, strict=True)):
-            pieces = statements(text, q.span, sentences, starts)
-            for k, piece in enumerate(pieces):
-                unit = _unit(source, order, "quote", piece, who.speaker, q.partial and len(pieces) == 1, who.how)
-                unit = replace(unit, sure=who.sure, person=who.person)
-                around = frozenset()
-                if unit.partial:
-                    at = bisect.bisect_right(starts, q.outer.start) - 1
-                    sent = sentences[at] if at >= 0 and q.outer.start < sentences[at].end else q.outer
-                    around = frozenset(concept(content_stem(t.norm)) for t in tokenize(text, sent) if t.is_content)
-                    around -= unit.content
-                units.append(replace(unit, quote_id=n, piece=k, context=around))
-        quoted = Spans((q.outer, q) for q in quotes)
-        for sent in source.sentences:
-            near = marked.touching(sent.start, sent.end)
-            if is_boilerplate(sent, near):
-                continue
-            for clause in clauses(text, _without_marks(text, sent, near)):
-                if _is_claim(text, clause, quoted):
-                    units.append(_unit(source, order, "claim", clause, None, False, ""))
-    return units, all_quotes
+    text = source.analysis_text  # wrapped lines joined; offsets as in source.text
+    marked = Spans(marks)
+    quotes = [q for q in find_quotes(text, source.paragraphs)
+              if not is_boilerplate(q.outer, marked.touching(q.outer.start, q.outer.end))]
+    furniture = tuple(span for span, _ in marks)
+    attributions = attribute_quotes(text, quotes, source.sentences, source.paragraphs, book, furniture)
+    sentences = source.sentences
+    starts = [s.start for s in sentences]
+    for n, (q, who) in enumerate(zip(quotes, attributions, strict=True)):
+        pieces = statements(text, q.span, sentences, starts)
+        for k, piece in enumerate(pieces):
+            unit = _unit(source, order, "quote", piece, who.speaker, q.partial and len(pieces) == 1, who.how)
+            unit = replace(unit, sure=who.sure, person=who.person)
+            around = frozenset()
+            if unit.partial:
+                at = bisect.bisect_right(starts, q.outer.start) - 1
+                sent = sentences[at] if at >= 0 and q.outer.start < sentences[at].end else q.outer
+                around = frozenset(concept(content_stem(t.norm)) for t in tokenize(text, sent) if t.is_content)
+                around -= unit.content
+            units.append(replace(unit, quote_id=n, piece=k, context=around))
+    quoted = Spans((q.outer, q) for q in quotes)
+    for sent in source.sentences:
+        near = marked.touching(sent.start, sent.end)
+        if is_boilerplate(sent, near):
+            continue
+        for clause in clauses(text, _without_marks(text, sent, near)):
+            if _is_claim(text, clause, quoted):
+                units.append(_unit(source, order, "claim", clause, None, False, ""))
+    return units, quotes
 
 
 def _without_marks(text: str, sent: Span, marks: list[tuple[Span, str]]) -> Span:

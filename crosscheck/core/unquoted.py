@@ -19,6 +19,7 @@ from rapidfuzz.distance import LCSseq
 from crosscheck.core.matching import common_limit
 from crosscheck.core.model import Source, Span
 from crosscheck.core.normalize import STOPWORDS, tokenize
+from crosscheck.core.spans import Spans
 from crosscheck.core.units import Unit, make_unit
 
 MIN_WORDS = 6  # a shorter run is a common phrase, not a borrowed statement
@@ -36,6 +37,10 @@ def link_unquoted(
     quoted_spans: dict[str, list[Span]] = defaultdict(list)
     for q in quotes:
         quoted_spans[q.source].append(q.span)
+    quoted_at = {sid: Spans((sp, sp) for sp in spans) for sid, spans in quoted_spans.items()}
+    empty: Spans[Span] = Spans(())
+    # A wire quote repeated by many outlets is compared with each sentence once, not once a copy.
+    runs: dict[tuple[tuple[str, ...], int], Span | None] = {}
     index: dict[str, list[int]] = defaultdict(list)
     for c, claim in enumerate(claims):
         for stem in claim.content:
@@ -57,7 +62,10 @@ def link_unquoted(
             claim = claims[c]
             if claim.source in have or counts[c] < 2:
                 continue
-            span = _copied_run(q, sources[claim.source], claim.span, quoted_spans[claim.source])
+            key = (q.tokens, c)
+            if key not in runs:
+                runs[key] = _copied_run(q, sources[claim.source], claim.span, quoted_at.get(claim.source, empty))
+            span = runs[key]
             if span is None or (claim.source, span.start) in taken:
                 continue
             taken.add((claim.source, span.start))
@@ -73,13 +81,14 @@ def link_unquoted(
     return out, new_groups
 
 
-def _copied_run(q: Unit, source: Source, within: Span, quoted: list[Span]) -> Span | None:
+def _copied_run(q: Unit, source: Source, within: Span, quoted: Spans[Span]) -> Span | None:
     """The stretch of ``within`` (outside any quotation) that repeats the quoted words, if any."""
     tokens = tokenize(source.analysis_text, within)
     if len(tokens) < MIN_WORDS:
         return None
     # Words inside this source's own quotations never match: a run may not pass through them.
-    norms = ["\x00" if any(s.start <= t.span.start < s.end for s in quoted) else t.norm for t in tokens]
+    inside = [s for s, _ in quoted.touching(within.start, within.end)]
+    norms = ["\x00" if any(s.start <= t.span.start < s.end for s in inside) else t.norm for t in tokens]
     blocks = [b for b in LCSseq.opcodes(q.tokens, norms) if b.tag == "equal"]
     if not blocks:
         return None
