@@ -10,6 +10,7 @@ from crosscheck.core import parallel
 from crosscheck.core.parallel import map_shares, shares
 from crosscheck.io.export import to_dict
 
+
 @pytest.fixture
 def forking() -> None:
     """Skip where a child cannot be forked (no ``fork``, or threads running in this process)."""
