@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import pairwise
 
 from syntok import segmenter
@@ -127,15 +128,26 @@ def split_sentences(text: str, paragraphs: Iterable[Span] | None = None) -> list
     """Sentences never cross a paragraph; each is trimmed of surrounding white space."""
     out: list[Span] = []
     for para in paragraphs if paragraphs is not None else split_paragraphs(text):
-        pieces = _syntok_sentences(text, para)
-        pieces = _merge_after_titles(text, pieces)
-        pieces = [s for piece in pieces for s in _split_glued_stops(text, piece)]
-        pieces = [s for piece in pieces for s in _split_at(text, piece, _TIME_STOP)]
-        pieces = [s for piece in pieces for s in _split_at(text, piece, _ELLIPSIS_STOP)]
-        pieces = [s for piece in pieces for s in _split_cjk(text, piece)]
-        pieces = [s for piece in pieces for s in _split_glued_runs(text, piece)]
-        out.extend(pieces)
+        at = para.start
+        out.extend(Span(at + a, at + b) for a, b in _paragraph_sentences(text[para.start : para.end]))
     return out
+
+
+@lru_cache(maxsize=16384)
+def _paragraph_sentences(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """A paragraph's sentences as offsets into it. Every rule reads only the paragraph itself, so a
+    paragraph a wire story gives a hundred papers is split once."""
+    return tuple((s.start, s.end) for s in _split_paragraph(paragraph, Span(0, len(paragraph))))
+
+
+def _split_paragraph(text: str, para: Span) -> list[Span]:
+    pieces = _syntok_sentences(text, para)
+    pieces = _merge_after_titles(text, pieces)
+    pieces = [s for piece in pieces for s in _split_glued_stops(text, piece)]
+    pieces = [s for piece in pieces for s in _split_at(text, piece, _TIME_STOP)]
+    pieces = [s for piece in pieces for s in _split_at(text, piece, _ELLIPSIS_STOP)]
+    pieces = [s for piece in pieces for s in _split_cjk(text, piece)]
+    return [s for piece in pieces for s in _split_glued_runs(text, piece)]
 
 
 def _syntok_sentences(text: str, para: Span) -> list[Span]:

@@ -11,7 +11,8 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from crosscheck.core.attribution import attribute_quotes
 from crosscheck.core.boilerplate import is_boilerplate
@@ -74,6 +75,7 @@ def extract_units(
     ``people`` is each source's ``find_people`` (when already read); ``mapper`` runs the
     per-source reading (``parallel.map_shares`` puts it on every core) and defaults to a loop.
     """
+    _reading.cache_clear()  # (the passages of earlier comparisons)
     own = list(people) if people is not None else [find_people(s.analysis_text) for s in sources]
     everyone = [m for mentions in own for m in mentions]
     texts = tuple(s.analysis_text for s in sources)
@@ -271,12 +273,36 @@ def bound(before: tuple[str, ...]) -> tuple[str, int]:
 
 
 def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None, partial: bool, how: str) -> Unit:
-    tokens = tokenize(source.text, span)
-    if kind == "quote" and len(tokens) > 2 and source.text[span.end - 1 : span.end].isalpha() and (
-        not source.text[span.end :].strip()
-    ):
+    piece = source.text[span.start : span.end]
+    # (the character after the passage: an abbreviation's last dot; whether the text ends there)
+    after = source.text[span.end : span.end + 1]
+    at_end = not source.text[span.end :].strip()
+    reading = _reading(kind, piece, after, at_end)
+    return Unit(source=source.id, order=order, kind=kind, span=span, text=piece, tokens=reading.tokens,
+                content=reading.content, numbers=reading.numbers, names=reading.names, counts=reading.counts,
+                speaker=speaker, partial=partial or reading.cut, negated=reading.negated, how=how)
+
+
+class _Reading(NamedTuple):
+    tokens: tuple[str, ...]
+    content: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+    counts: frozenset[tuple[str, str, str, str]]
+    negated: bool
+    cut: bool  # a quote cut off in mid-word at the end of a saved page
+
+
+@lru_cache(maxsize=65536)
+def _reading(kind: str, piece: str, after: str, at_end: bool) -> _Reading:
+    """A passage's matching form, which depends on its words alone: computed once for every copy
+    of a sentence (a wire story's sentence in a hundred papers)."""
+    text = piece + after
+    tokens = tokenize(text, Span(0, len(piece)))
+    cut = False
+    if kind == "quote" and len(tokens) > 2 and piece[-1:].isalpha() and at_end:
         tokens = tokens[:-1]  # a saved page cut off in mid-word ("Ole has achieved e"): match without it
-        partial = True  # and the quote's end is not seen: what follows in other outlets is not an omission
+        cut = True  # and the quote's end is not seen: what follows in other outlets is not an omission
     first = tokens[0].span.start if tokens else -1
     found = figures(tokens)
     in_figure = {k for _, i, last in found for k in range(i, last + 1)}
@@ -284,7 +310,7 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
     # A figure counts as content under its value ("#3500000"), so "£3.5m" matches "3.5 million".
     # Words news uses for one another compare as one ("talks" / "discussions", "Tokyo" / "Japan")
     content = {concept(content_stem(t.norm)) for t in words if t.is_content and not t.norm[:1].isdigit()}
-    content |= concepts(source.text, tokens)
+    content |= concepts(text, tokens)
     content |= {"#" + value for value, _, _ in found} | {t.norm for t in words if ":" in t.norm}
     counts = set()
     for value, first_i, last in found:
@@ -295,7 +321,7 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
             hours = _plain_duration(float(value) * DURATION_HOURS[unit])
             end = tokens[last].span.end if compound_unit(tokens[last].norm) else nxt.span.end
             limit, width = bound(tuple(t.norm for t in tokens[max(0, first_i - 2) : first_i]))
-            counts.add(("~time", hours, source.text[tokens[first_i - width].span.start : end], limit))
+            counts.add(("~time", hours, text[tokens[first_i - width].span.start : end], limit))
             continue
         # (an age, "the 29-year-old", is who someone is, not a count of anything: two sentences
         # describing one person by it are not thereby one fact)
@@ -303,20 +329,13 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
             before = tuple(t.norm for t in tokens[max(0, first_i - 2) : first_i])
             limit, width = bound(before)
             start = tokens[first_i - width].span.start  # "more than 360 injured", as written
-            counts.add((concept(content_stem(nxt.norm)), value, source.text[start : nxt.span.end], limit))
-    return Unit(
-        source=source.id,
-        order=order,
-        kind=kind,
-        span=span,
-        text=source.text[span.start : span.end],
+            counts.add((concept(content_stem(nxt.norm)), value, text[start : nxt.span.end], limit))
+    return _Reading(
         tokens=tuple(t.norm for t in tokens),
         content=frozenset(content),
         numbers=frozenset(value for value, _, _ in found),
         names=frozenset(t.norm for t in tokens if t.is_capitalised and t.span.start != first and t.is_content),
         counts=frozenset(counts),
-        speaker=speaker,
-        partial=partial,
         negated=any(t.norm in NEGATIONS or t.norm.endswith("n't") for t in tokens),
-        how=how,
+        cut=cut,
     )
