@@ -53,11 +53,12 @@ def shared_phrases(
     for n, members in enumerate(groups):
         for i in members:
             together[i].add(n)
-    tokens = [tokenize(sources[u.source].text, u.span) for u in units]
+    # (shingles from each sentence's matching words; the words with their places in the text are
+    # read again only for the sentences that share a phrase)
     seeds: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-    for i, toks in enumerate(tokens):
-        k = _k(toks)
-        norms = [t.norm for t in toks]
+    for i, u in enumerate(units):
+        norms = u.tokens
+        k = _k(norms)
         for p in range(len(norms) - k + 1):
             seeds[tuple(norms[p : p + k])].append((i, p))
     runs: dict[tuple[int, int, int], list[int]] = defaultdict(list)  # (unit a, unit b, diagonal) → starts
@@ -74,8 +75,13 @@ def shared_phrases(
                     i, p, j, q = j, q, i, p
                 runs[(i, j, p - q)].append(p)
     out: list[SharedPhrase] = []
+    tokens: dict[int, list[Token]] = {}
+    for (i, j, _) in runs:
+        for n in (i, j):
+            if n not in tokens:
+                tokens[n] = tokenize(sources[units[n].source].text, units[n].span)
     for (i, j, diagonal), starts in runs.items():
-        k = _k(tokens[i])
+        k = _k(units[i].tokens)
         for first, last in _spans(sorted(set(starts))):
             a = tokens[i][first : last + k]
             b = tokens[j][first - diagonal : last - diagonal + k]
@@ -87,8 +93,8 @@ def shared_phrases(
     return sorted(out, key=lambda ph: (ph.a, ph.a_span.start, ph.b, ph.b_span.start))
 
 
-def _k(tokens: Sequence[Token]) -> int:
-    return CHARACTERS if tokens and _CJK.search(tokens[0].norm) else WORDS
+def _k(norms: Sequence[str]) -> int:
+    return CHARACTERS if norms and _CJK.search(norms[0]) else WORDS
 
 
 def _spans(starts: list[int]) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crosscheck.core.diff import NOISE, Change, ChangeKind, classify_changes, similarity, word_diff
 from crosscheck.core.findings import FindingKind
@@ -61,10 +62,16 @@ def diffs_against(group: Group, reference: str | None) -> list[MemberDiff]:
         if i == ref_index:
             out.append(MemberDiff(m, i, None, ((0, m.text),), (), 1.0))
             continue
-        ops = word_diff(ref.text, m.text)
-        changes = classify_changes(ops, a_partial=ref.partial, b_partial=m.partial)
-        out.append(MemberDiff(m, i, ref, tuple(ops), tuple(changes), similarity(ops)))
+        out.append(MemberDiff(m, i, ref, *_compared(ref.text, m.text, ref.partial, m.partial)))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _compared(a: str, b: str, a_partial: bool, b_partial: bool) -> tuple[tuple, tuple, float]:
+    """Two versions' diff, its changes and similarity: computed once for each distinct pair (the
+    copies of a wire story make the same pair again and again)."""
+    ops = word_diff(a, b)
+    return tuple(ops), tuple(classify_changes(ops, a_partial=a_partial, b_partial=b_partial)), similarity(ops)
 
 
 def highlights(comparison: Comparison, reference: str | None) -> dict[str, list[Highlight]]:
