@@ -76,6 +76,7 @@ def extract_units(
     per-source reading (``parallel.map_shares`` puts it on every core) and defaults to a loop.
     """
     _reading.cache_clear()  # (the passages of earlier comparisons)
+    _says_enough.cache_clear()
     own = list(people) if people is not None else [find_people(s.analysis_text) for s in sources]
     everyone = [m for mentions in own for m in mentions]
     texts = tuple(s.analysis_text for s in sources)
@@ -228,6 +229,8 @@ def _is_claim(text: str, sent: Span, quoted: Spans) -> bool:
     if re.sub(f"{CLOSE_CLASS}+$", "", piece.rstrip()).endswith(("?", "？")):
         return False
     near = [sp for sp, _ in quoted.touching(sent.start, sent.end)]
+    if not near:
+        return _says_enough(piece)
     quoted = sum(max(0, min(sent.end, q.end) - max(sent.start, q.start)) for q in near)
     if quoted >= 0.5 * len(sent):
         return False
@@ -238,6 +241,13 @@ def _is_claim(text: str, sent: Span, quoted: Spans) -> bool:
         # tail with a figure states a fact ('… said after beating the record by 34 seconds')
         return False
     return len([t for t in outside if t.norm not in STOPWORDS]) >= 2 and len(outside) >= MIN_CLAIM_WORDS
+
+
+@lru_cache(maxsize=65536)
+def _says_enough(piece: str) -> bool:
+    """Enough words, two of them content words, to state something (once per distinct sentence)."""
+    words = tokenize(piece)
+    return len([t for t in words if t.norm not in STOPWORDS]) >= 2 and len(words) >= MIN_CLAIM_WORDS
 
 
 def joined(source: Source, first: Unit, last: Unit) -> Unit:
