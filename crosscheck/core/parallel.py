@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 # Below this much text (characters, all articles together) a child costs more than it saves.
 MIN_PARALLEL_CHARS = 150_000
@@ -68,7 +69,7 @@ def map_shares(
     """
     n = len(weights)
     k = min(workers or cores(), n)
-    if k < 2 or sum(weights) < MIN_PARALLEL_CHARS or not can_fork():
+    if k < 2 or sum(weights) < MIN_PARALLEL_CHARS or _sharing or not can_fork():
         out = []
         for i in range(n):
             if before is not None:
@@ -94,12 +95,46 @@ def map_shares(
     return [results[i] for i in range(n)]
 
 
+def side_by_side(here: Callable[[], T], there: Callable[[], U], weight: int) -> tuple[T, U]:
+    """``(here(), there())``, with ``there`` in a forked child while this process runs ``here``,
+    when the work (``weight`` characters) is large and a second core is free.
+
+    For two independent steps (aligning quotes, aligning claims): ``here`` keeps its side effects
+    and callbacks (progress, cancellation); what ``there`` returns comes back pickled. Steps
+    inside either that would share their own work run on one core meanwhile.
+    """
+    if cores() < 2 or weight < MIN_PARALLEL_CHARS or not can_fork():
+        return here(), there()
+    pid, fd, _ = _fork(lambda _: there(), [0])
+    try:
+        mine = _alone(here)
+        theirs = _collect(lambda _: there(), pid, fd, [0])[0][1]
+    except BaseException:
+        _end(pid, fd)
+        raise
+    return mine, theirs
+
+
+_sharing = False  # a step is already running beside another on the second core
+
+
+def _alone(fn: Callable[[], T]) -> T:
+    global _sharing
+    before, _sharing = _sharing, True
+    try:
+        return fn()
+    finally:
+        _sharing = before
+
+
 def _fork(fn: Callable[[int], T], part: list[int]) -> tuple[int, int, list[int]]:
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: compute its share, send it back, leave without running any cleanup
         code = 1
         try:
+            global _sharing
+            _sharing = True  # (the other core is busy with the parent's share)
             os.close(read)
             data = pickle.dumps([(i, fn(i)) for i in part], protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write, "wb") as pipe:

@@ -16,7 +16,7 @@ from crosscheck.core.flags import Correction, place
 from crosscheck.core.groups import build_group, unique_of
 from crosscheck.core.model import Comparison, Group, Related, Source, Span
 from crosscheck.core.normalize import forget_texts
-from crosscheck.core.parallel import map_shares
+from crosscheck.core.parallel import map_shares, side_by_side
 from crosscheck.core.people import find_people
 from crosscheck.core.phrases import as_phrases, outside_phrases, shared_phrases
 from crosscheck.core.spans import Spans
@@ -62,17 +62,21 @@ def analyze(
     boilerplate = find_boilerplate(sources, [r[3] for r in read_all])
     step(0.35, "finding quotes, speakers and claims")
     units, _ = extract_units(sources, boilerplate, [r[4] for r in read_all], map_shares)
-    step(0.5, "aligning quotes")
+    step(0.5, "aligning quotes and claims")
     quotes = [u for u in units if u.kind == "quote"]
     claims = [u for u in units if u.kind == "claim"]
-    quote_groups = link_quotes(quotes, settings)
     by_id = {s.id: s for s in sources}
-    # Unquoted copies are sought statement by statement, before statements are joined again.
-    quotes, quote_groups = link_unquoted(quotes, claims, quote_groups, by_id)
-    quotes, quote_groups = rejoin_statements(quotes, quote_groups, by_id)
-    step(0.6, "aligning claims")
+
+    def align_quotes() -> tuple[list[Unit], list[list[int]]]:
+        quote_groups = link_quotes(quotes, settings)
+        # Unquoted copies are sought statement by statement, before statements are joined again.
+        found, quote_groups = link_unquoted(quotes, claims, quote_groups, by_id)
+        return rejoin_statements(found, quote_groups, by_id)
+
     near: list[tuple[int, int, float]] = []  # claim pairs scored just short of a link
-    claim_groups = link_claims(claims, cancelled, settings, near=near)
+    # (quotes and claims are aligned independently: side by side on two cores when the work is large)
+    claim_groups, (quotes, quote_groups) = side_by_side(
+        lambda: link_claims(claims, cancelled, settings, near=near), align_quotes, sum(weights))
     by_hand: set[tuple[str, int]] = set()
     if corrections:
         quote_groups, claim_groups, by_hand = apply_corrections(
