@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from crosscheck import __version__
+from crosscheck.core.collector import fewer_collections
 from crosscheck.io.atomic import atomic_write_text
 from crosscheck.io.errors import InputError
 from crosscheck.io.export import FORMATS, render, with_flags
@@ -111,7 +112,8 @@ def _compare(args: argparse.Namespace) -> int:
     comparison = with_flags(comparison, project.flags)
     progress.done()
     reference = _pick_reference(args.reference, project.sources) if args.reference else project.reference
-    text = render(comparison, fmt, reference)
+    with fewer_collections():
+        text = render(comparison, fmt, reference)
     if args.output:
         try:
             atomic_write_text(args.output, text)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from crosscheck.core.align import link_claims, link_quotes, related_sentences
 from crosscheck.core.boilerplate import find_boilerplate, source_boilerplate
+from crosscheck.core.collector import fewer_collections
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Correction, place
 from crosscheck.core.groups import build_group, unique_of
@@ -40,6 +41,17 @@ def analyze(
     corrections: Sequence[Correction] = (),
 ) -> Comparison:
     """Analyse the sources; the user's corrections (manual links and unlinks) apply on top."""
+    with fewer_collections():
+        return _analyze(sources, progress, cancelled, settings, corrections)
+
+
+def _analyze(
+    sources: Sequence[Source],
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    settings: Settings,
+    corrections: Sequence[Correction],
+) -> Comparison:
     def step(fraction: float, message: str) -> None:
         if cancelled is not None and cancelled():
             raise AnalysisCancelled()
