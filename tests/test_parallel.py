@@ -84,3 +84,23 @@ def test_the_analysis_is_the_same_on_every_core(monkeypatch) -> None:
     every = to_dict(analyze(sources()))
     assert calls, "the analysis did not use a second core"
     assert every == one
+
+
+def test_adding_an_article_reads_only_the_new_one(monkeypatch) -> None:
+    from crosscheck.core import pipeline
+    from crosscheck.io.load import from_text, load
+    from crosscheck.resources import demo_articles
+
+    sources = [load(str(p), f"s{i}") for i, p in enumerate(demo_articles(), 1)]
+    first = to_dict(pipeline.analyze(sources))
+    read: list[str] = []
+    real = pipeline.source_boilerplate
+    monkeypatch.setattr(pipeline, "source_boilerplate", lambda s: read.append(s.id) or real(s))
+    extra = from_text(sources[0].text.replace("ferry", "boat"), "copy.txt", "s9", kind="text")
+    again = to_dict(pipeline.analyze([*sources, extra]))
+    assert read == ["s9"]
+    assert len(again["sources"]) == len(first["sources"]) + 1 and again["groups"]
+    # and what is kept is what a fresh reading gives
+    pipeline._READ.clear()
+    fresh = [load(str(p), f"s{i}") for i, p in enumerate(demo_articles(), 1)]
+    assert to_dict(pipeline.analyze(fresh)) == first

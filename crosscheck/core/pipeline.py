@@ -7,6 +7,7 @@ tested with stubs.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 
 from crosscheck.core.align import link_claims, link_quotes, related_sentences
@@ -27,6 +28,12 @@ from crosscheck.core.unquoted import link_unquoted
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
+
+
+# What each article alone tells (``read`` below), kept while the article is open: adding one
+# article to ten reads only the new one again. (What depends on all the articles — the names
+# that resolve a speaker, what they repeat — is worked out again each time.)
+_READ: weakref.WeakKeyDictionary[Source, tuple] = weakref.WeakKeyDictionary()
 
 
 class AnalysisCancelled(Exception):
@@ -64,12 +71,17 @@ def _analyze(
     def read(i: int) -> tuple:
         """What one article alone tells: its sentences, its own clutter, the people it names."""
         s = sources[i]
+        known = _READ.get(s)
+        if known is not None:
+            return known
         return s.paragraphs, s.analysis_text, s.sentences, source_boilerplate(s), find_people(s.analysis_text)
 
     n = max(len(sources), 1)
-    read_all = map_shares(read, weights, lambda i: step(0.3 * i / n, f"reading {sources[i].label}"))
-    for source, (paragraphs, analysis_text, sentences, _, _) in zip(sources, read_all, strict=True):
-        source.adopt_reading(paragraphs, analysis_text, sentences)
+    read_all = map_shares(read, [0 if s in _READ else w for s, w in zip(sources, weights, strict=True)],
+                          lambda i: step(0.3 * i / n, f"reading {sources[i].label}"))
+    for source, reading in zip(sources, read_all, strict=True):
+        source.adopt_reading(*reading[:3])
+        _READ[source] = reading
     step(0.3, "finding boilerplate")
     boilerplate = find_boilerplate(sources, [r[3] for r in read_all])
     step(0.35, "finding quotes, speakers and claims")

@@ -75,8 +75,6 @@ def extract_units(
     ``people`` is each source's ``find_people`` (when already read); ``mapper`` runs the
     per-source reading (``parallel.map_shares`` puts it on every core) and defaults to a loop.
     """
-    _reading.cache_clear()  # (the passages of earlier comparisons)
-    _says_enough.cache_clear()
     own = list(people) if people is not None else [find_people(s.analysis_text) for s in sources]
     everyone = [m for mentions in own for m in mentions]
     texts = tuple(s.analysis_text for s in sources)
@@ -303,7 +301,7 @@ class _Reading(NamedTuple):
     cut: bool  # a quote cut off in mid-word at the end of a saved page
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # (kept between comparisons: a re-run reads only sentences it has not seen)
 def _reading(kind: str, piece: str, after: str, at_end: bool) -> _Reading:
     """A passage's matching form, which depends on its words alone: computed once for every copy
     of a sentence (a wire story's sentence in a hundred papers)."""
