@@ -20,7 +20,7 @@ from crosscheck.core.model import Comparison, Group, Related, Source, Span
 from crosscheck.core.normalize import forget_texts
 from crosscheck.core.parallel import map_shares, side_by_side
 from crosscheck.core.people import find_people
-from crosscheck.core.phrases import as_phrases, outside_phrases, shared_phrases
+from crosscheck.core.phrases import SharedPhrase, as_phrases, outside_phrases, shared_phrases
 from crosscheck.core.spans import Spans
 from crosscheck.core.statements import rejoin_statements
 from crosscheck.core.units import Unit, extract_units
@@ -112,14 +112,19 @@ def _analyze(
         key=lambda kg: (kg[0] != "quote", _first(quotes if kg[0] == "quote" else claims, kg[1])),
     )
 
-    def build(n: int) -> Group:
+    def build(n: int) -> Group | list[SharedPhrase]:
+        if n == len(ordered):  # (one more piece of work: the phrases sentences share)
+            return shared_phrases(claims, by_id, claim_groups)
         kind, members = ordered[n]
         hand = any((kind, i) in by_hand for i in members)
         return build_group(f"g{n + 1}", kind, quotes if kind == "quote" else claims, members, by_hand=hand)
 
-    # (each group's diffs need only its members: the groups are compared on every core)
-    groups.extend(map_shares(build, [sum(len((quotes if k == "quote" else claims)[i].text) for i in m) * len(m)
-                                     for k, m in ordered]))
+    # Each group's diffs need only its members, and the shared phrases only the claims and their
+    # groups: all are worked out on every core. (A group's weight is its members' length times
+    # their number; the phrases', measured, about a third of all the groups'.)
+    costs = [sum(len((quotes if k == "quote" else claims)[i].text) for i in m) * len(m) for k, m in ordered]
+    built = map_shares(build, [*costs, sum(costs) // 3])
+    groups.extend(built[:-1])  # type: ignore[arg-type]
     linked_q = {i for g in quote_groups for i in g}
     linked_c = {i for g in claim_groups for i in g}
     # A sentence that carries a linked quote is reported by that quote's group, not unique.
@@ -132,7 +137,7 @@ def _analyze(
     # Phrases two sources share inside sentences no group joins: the sentences are related, and
     # what only one source says is what is left around the phrase.
     # (a sentence the user linked or unlinked by hand is theirs to judge: no phrase is drawn)
-    found = [ph for ph in shared_phrases(claims, by_id, claim_groups)
+    found = [ph for ph in built[-1]  # type: ignore[union-attr]
              if ("claim", ph.a_unit) not in by_hand and ("claim", ph.b_unit) not in by_hand]
     phrases = as_phrases(found, by_id)
     # A sentence with a near version elsewhere that the matcher is not sure enough to link is
