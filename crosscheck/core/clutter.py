@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from crosscheck.core.model import Source, Span
 from crosscheck.core.normalize import CJK
@@ -192,43 +193,67 @@ def _title_like_or_word(line: str) -> bool:
         r"[.!?:;,]\W*$", line)
 
 
+@lru_cache(maxsize=16384)
+def _paragraph_kind(piece: str) -> tuple[str, int]:
+    """What a paragraph is by its own words alone (and where a run-on credit starts): found once
+    for every copy of a paragraph, since the patterns are many and some slow."""
+    credit = _CREDIT.search(piece)
+    if credit and _REPORTED.match(piece[: credit.start()]) and credit.start() > 0 and (
+        re.search(r"[.!?”\"]\s+$", piece[: credit.start()])
+    ):
+        return "credit after", credit.start()
+    if credit:
+        return "caption", 0
+    if _EMBEDDED_POST.search(piece):
+        return "embedded post", 0
+    if _may_credit(piece) and _CREDIT_LINE.search(piece) and not _SUMMARY_CUE.match(piece.strip()):
+        return "credit lines", 0
+    if _is_timestamp(piece) or _URL.fullmatch(piece.strip()) or _HTML.match(piece) or _navigation(piece) or (
+        _CODE.match(piece)
+    ):
+        return "time stamp", 0
+    if _LINK_PREFIX.match(piece) and _length(piece) <= 25:
+        return "related headline", 0
+    if _SUMMARY_CUE.match(piece.strip()):
+        return "summary", 0
+    if _HEADING_CUE.match(piece.strip()):
+        return "related headlines", 0
+    return "", 0
+
+
 def _clutter(source: Source) -> Iterator[tuple[Span, str]]:
     text = source.analysis_text
     paras = source.paragraphs
     titles = [_title_like(text[p.start : p.end]) for p in paras]
     for k, para in enumerate(paras):
         piece = text[para.start : para.end]
-        credit = _CREDIT.search(piece)
-        if credit and _REPORTED.match(piece[: credit.start()]) and credit.start() > 0 and (
-            re.search(r"[.!?”\"]\s+$", piece[: credit.start()])
-        ):
+        kind, cut = _paragraph_kind(piece)
+        if kind == "credit after":
             # "Police said there were a “number of victims” … PA Archive/PA Images": a reported
             # sentence (captions show, they do not report) with a photo credit run on after it
-            yield Span(para.start + credit.start(), para.end), "credit"
-        elif credit:
+            yield Span(para.start + cut, para.end), "credit"
+        elif kind == "caption":
             yield para, "caption"  # a caption carries its credit: the whole paragraph is the caption
             if k > 0 and piece.startswith(text[paras[k - 1].start : paras[k - 1].end].rstrip(" .")):
                 yield paras[k - 1], "caption"  # the same caption once more, without its credit
             if k > 0 and _short(text, paras[k - 1]) and len(piece.split()) <= 6 and not _ends(text, paras[k - 1]):
                 yield paras[k - 1], "caption"
-        elif _EMBEDDED_POST.search(piece):
+        elif kind == "embedded post":
             yield para, "embedded post"  # a tweet set in the page, signed "— Name (@handle) date"
-        elif _may_credit(piece) and _CREDIT_LINE.search(piece) and not _SUMMARY_CUE.match(piece.strip()):
+        elif kind == "credit lines":
             for sent in source.sentences:
                 if para.start <= sent.start < para.end and _CREDIT_LINE.search(text[sent.start : sent.end]) and (
                     _length(text[sent.start : sent.end]) <= 40
                 ):
                     yield sent, "credit"
-        elif _is_timestamp(piece) or _URL.fullmatch(piece.strip()) or _HTML.match(piece) or _navigation(piece) or (
-            _CODE.match(piece)
-        ):
+        elif kind == "time stamp":
             yield para, "time stamp"
-        elif _LINK_PREFIX.match(piece) and _length(piece) <= 25:
+        elif kind == "related headline":
             yield para, "related headline"
-        elif _SUMMARY_CUE.match(piece.strip()):
+        elif kind == "summary":
             yield para, "summary"  # a site's generated summary: its points restate the article
             yield from ((paras[j], "summary") for j in _summary_points(text, paras, k))
-        elif _HEADING_CUE.match(piece.strip()):
+        elif kind == "related headlines":
             yield para, "related headlines"
             for j in range(k + 1, len(paras)):  # the run of title-like lines it introduces
                 if not titles[j]:

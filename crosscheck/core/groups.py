@@ -9,6 +9,8 @@ never raised as a finding.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 
 from rapidfuzz.distance import LCSseq
@@ -102,10 +104,14 @@ def _pivot(kind: str, chosen: list[Unit]) -> Unit:
     """The member the others are compared with: the version most like all the others (so the
     odd one out shows as the change), preferring whole quotes to fragments."""
 
-    def agreement(u: Unit) -> float:
-        return sum(LCSseq.normalized_similarity(u.tokens, o.tokens) for o in chosen if o is not u)
+    # (each distinct wording is compared with each other once: a wire quote in fifty papers is
+    # one wording, not fifty; fsum, so the total does not depend on the order of the members)
+    copies = Counter(u.tokens for u in chosen)
+    alike = {(a, b): LCSseq.normalized_similarity(a, b) for a in copies for b in copies}
 
-    return max(chosen, key=lambda u: (not (kind == "quote" and u.partial), round(agreement(u), 6), -u.order))
+    agreement = {a: round(math.fsum(alike[(a, t)] for t, n in copies.items() for _ in range(n - (t == a))), 6)
+                 for a in copies}
+    return max(chosen, key=lambda u: (not (kind == "quote" and u.partial), agreement[u.tokens], -u.order))
 
 
 def _may_conflict(a: Unit, b: Unit) -> bool:
