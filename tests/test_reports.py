@@ -184,11 +184,11 @@ def test_html_has_every_section(html_report: str, data: dict[str, Any], parsed: 
     # single-source passages, under each outlet
     assert f"<h2>Only in one source ({len(data['unique'])})</h2>" in html_report
     tail = html_report[html_report.index("Only in one source") :]
-    for sid, label in ((u["source"], next(s["label"] for s in data["sources"] if s["id"] == u["source"]))
-                       for u in data["unique"]):
+    for sid, label in ((u["source"], next(f"{s['letter']} · {s['label']}" for s in data["sources"]
+                                          if s["id"] == u["source"])) for u in data["unique"]):
         from html import escape
 
-        heading = f"<h3>{escape(label)}</h3>"
+        heading = f"<h3>{escape(label)}</h3>"  # "A · outlet": the letter the columns and coverage use
         assert heading in tail
         text = next(u["text"] for u in data["unique"] if u["source"] == sid)
         assert tail.index(heading) < tail.index(escape(text))
@@ -224,11 +224,13 @@ def test_markdown_has_every_section(md_report: str, data: dict[str, Any]) -> Non
 
 def test_markdown_tables_keep_their_shape(md_report: str, data: dict[str, Any]) -> None:
     tables = [line for line in md_report.splitlines() if line.startswith("|")]
-    sources_rows = [line for line in tables if line.startswith("| s")]
+    letters = tuple(f"| {s['letter']} |" for s in data["sources"])
+    sources_rows = [line for line in tables if line.startswith(letters)]  # by letter, as coverage names them
     assert len(sources_rows) == len(data["sources"])
     for row in sources_rows:
         assert len(_cells(row)) == 6, row
-    coverage_rows = [line for line in tables if line.count("|") and not line.startswith(("| id", "| s", "|---"))]
+    coverage_rows = [line for line in tables if line.count("|") and not line.startswith(("| | source", *letters,
+                                                                                           "|---"))]
     assert len(coverage_rows) == 1 + len(data["groups"])  # letters header, then a row per group
     for row in coverage_rows:
         assert len(_cells(row)) == 1 + len(data["sources"]), row

@@ -129,3 +129,24 @@ def test_sentence_spans_are_offsets_into_the_shown_text(loaded: dict[str, tuple[
             assert piece and piece == piece.strip(), name
             assert span.start >= previous, name
             previous = span.end
+
+
+def test_the_two_columns_of_one_outlet_get_different_names(loaded: dict[str, tuple[Path, Source]]) -> None:
+    from crosscheck.core.names import display_names
+    from crosscheck.core.pipeline import analyze
+    from crosscheck.io.export import render
+
+    sources = [source for _, source in loaded.values()]
+    names = display_names(sources)
+    twins = [names[s.id] for s in sources if s.outlet == "Modern Tokyo Times"]
+    assert len(twins) == 2 and twins[0] != twins[1], twins
+    assert all(n.startswith("Modern Tokyo Times (") for n in twins)
+    assert len(set(names.values())) == len(sources)
+    for name, (path, source) in loaded.items():
+        assert str(path.parent) not in names[source.id] and "/" not in names[source.id], name
+        if source.title is None and source.outlet is None:
+            assert names[source.id] == name  # no header: the file's name, without its folder
+    report = render(analyze(sources), "md")
+    assert str(SEEDS) not in report
+    assert all(f"| {letter} | {n.replace('_', chr(92) + '_')} |" in report
+               for letter, n in zip("ABCDE", names.values(), strict=True))

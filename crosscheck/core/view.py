@@ -14,6 +14,7 @@ from functools import lru_cache
 from crosscheck.core.diff import NOISE, Change, ChangeKind, classify_changes, similarity, word_diff
 from crosscheck.core.findings import FindingKind
 from crosscheck.core.model import Comparison, Group, Member, Phrase, Related, Span
+from crosscheck.core.names import display_names
 
 # Meanings, quietest first; the Qt layer owns what each looks like (see ui/highlight.py).
 QUOTE, CLAIM, UNIQUE_QUOTE, UNIQUE_CLAIM, BOILERPLATE, NOISE_CHANGE, CHANGE, CONFLICT = (
@@ -213,9 +214,10 @@ def letters(comparison: Comparison) -> dict[str, str]:
 
 
 def outlet_names(comparison: Comparison) -> dict[str, str]:
-    """Each source as the reader sees it in the window's column headers: "B · The Herald"."""
-    marks = letters(comparison)
-    return {s.id: f"{marks[s.id]} · {s.label}" for s in comparison.sources}
+    """Each source as the reader sees it in the window's column headers: "B · The Herald", its
+    name told apart from any other source's that would read the same (``core/names.py``)."""
+    names = display_names(comparison.sources)
+    return {s.id: f"{letter(i)} · {names[s.id]}" for i, s in enumerate(comparison.sources)}
 
 
 def speakers(comparison: Comparison) -> list[str]:

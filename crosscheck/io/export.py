@@ -17,8 +17,9 @@ from typing import Any
 from crosscheck import __version__
 from crosscheck.core.flags import Flag, place
 from crosscheck.core.model import Comparison, Source
-from crosscheck.core.view import coverage, outlet_names
-from crosscheck.io.report import render_html, render_markdown
+from crosscheck.core.names import display_names
+from crosscheck.core.view import coverage, letter, outlet_names
+from crosscheck.io.report import render_html, render_markdown, source_names
 
 SCHEMA = 1
 FORMATS = ("json", "md", "html", "csv")
@@ -29,6 +30,7 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
     ref = reference or (comparison.sources[0].id if comparison.sources else None)
     cells = coverage(comparison, ref)
     names = outlet_names(comparison)
+    shown = display_names(comparison.sources)
     return {
         "schema": SCHEMA,
         "generator": f"crosscheck {__version__}",
@@ -36,9 +38,9 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
             {
                 "id": s.id, "path": s.path, "title": s.title, "outlet": s.outlet,
                 "author": s.author, "published": s.published, "url": s.url, "text": s.text,
-                "kind": s.kind, "label": s.label, "words": s.word_count,
+                "kind": s.kind, "label": shown[s.id], "letter": letter(i), "words": s.word_count,
             }
-            for s in comparison.sources
+            for i, s in enumerate(comparison.sources)
         ],
         "groups": [
             {
@@ -116,8 +118,8 @@ def with_flags(comparison: Comparison, flags: Sequence[Flag]) -> Comparison:
 
 
 def flags_csv(data: dict[str, Any]) -> str:
-    """One row per flag, for spreadsheets: passages as "outlet: text" joined by " | "."""
-    names = {s["id"]: s["label"] for s in data["sources"]}
+    """One row per flag, for spreadsheets: passages as "A · outlet: text" joined by " | "."""
+    names = source_names(data)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "category", "severity", "status", "note", "passages", "sources", "group", "finding",
@@ -126,7 +128,7 @@ def flags_csv(data: dict[str, Any]) -> str:
         passages = " | ".join(f"{names.get(sp['source'], sp['source'] or '?')}: {sp['text']}" for sp in f["spans"])
         writer.writerow([_csv_safe(str(cell)) for cell in (
             f["id"], f["category"], f["severity"], f["status"], f["note"], passages,
-            " ".join(sorted({names.get(sp["source"], "") for sp in f["spans"] if sp["source"]})),
+            "; ".join(names[sid] for sid in names if any(sp["source"] == sid for sp in f["spans"])),
             f.get("group") or "", f.get("finding") or "", "yes" if any(sp["orphaned"] for sp in f["spans"]) else "",
             f["created"], f["modified"],
         )])

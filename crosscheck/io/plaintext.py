@@ -41,7 +41,9 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|di|la|l
 _NAME_LIST = re.compile(rf"^{_NAME}(?:\s*(?:,|&|\band\b|,\s*and\b)\s*{_NAME})*$")
 _BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+(?P<who>.+)$", re.I)
 _KEY_VALUE = re.compile(r"^[A-Z][\w ]{1,20}:\s+\S.{0,60}$")
-_TITLE_END_OK = re.compile(r"[^.,;:]$")
+# A headline does not end as a sentence does: not on a full stop, even inside closing quotes
+# (``He said: “We will go.”`` opens the body).
+_TITLE_END_OK = re.compile(r"[^.,;:\"”’'»)\]]$|[^.,;:][\"”’'»)\]]+$")
 
 
 @dataclass

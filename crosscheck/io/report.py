@@ -14,17 +14,28 @@ from typing import Any
 
 from crosscheck.core.diff import NOISE
 from crosscheck.core.findings import TITLES
+from crosscheck.core.names import file_name
 from crosscheck.core.view import letter
 
 _GLYPHS = {"reference": "★", "same": "■", "reworded": "◧", "conflict": "✖", "absent": "·"}
 
 
 def _letters(data: dict[str, Any]) -> dict[str, str]:
-    return {s["id"]: letter(i) for i, s in enumerate(data["sources"])}
+    return {s["id"]: s.get("letter") or letter(i) for i, s in enumerate(data["sources"])}
 
 
-def _names(data: dict[str, Any]) -> dict[str, str]:
-    return {s["id"]: s["label"] for s in data["sources"]}
+def source_names(data: dict[str, Any]) -> dict[str, str]:
+    """Per source id, ``"B · The Herald"``: the letter of its column and its name, as the window
+    and the findings' messages call it (ids are for machines, never shown in a report)."""
+    letters = _letters(data)
+    return {s["id"]: f"{letters[s['id']]} · {s['label']}" for s in data["sources"]}
+
+
+def _source_cells(s: dict[str, Any], mark: str) -> list[str]:
+    """A row of the Sources table: letter, name, title (else the file's name, never its folder),
+    author, date, words."""
+    title = s["title"] or file_name(s["path"] or "") or s["id"]
+    return [mark, s["label"], title, s["author"] or "—", s["published"] or "—", str(s["words"])]
 
 
 def _squash(text: str, limit: int | None = None) -> str:
@@ -64,7 +75,7 @@ def _md(text: str, keep_edges: bool = False) -> str:
 
 
 def render_markdown(data: dict[str, Any]) -> str:
-    names = _names(data)
+    names = source_names(data)
     quotes = [g for g in data["groups"] if g["kind"] == "quote"]
     claims = [g for g in data["groups"] if g["kind"] == "claim"]
     out = ["# Crosscheck comparison", "",
@@ -77,11 +88,10 @@ def render_markdown(data: dict[str, Any]) -> str:
             out.append(f"- **{TITLES.get(f['kind'], f['kind'])}** (severity {f['severity']}, {f['confidence']} "
                        f"confidence) in *{_md(g['label'])}*: {_md(f['message'])}")
         out.append("")
-    out += ["## Sources", "", "| id | outlet | title | author | published | words |", "|---|---|---|---|---|---|"]
+    out += ["## Sources", "", "| | source | title | author | published | words |", "|---|---|---|---|---|---|"]
+    letters = _letters(data)
     for s in data["sources"]:
-        cells = [s["id"], s["outlet"] or "—", s["title"] or s["path"], s["author"] or "—", s["published"] or "—",
-                 str(s["words"])]
-        out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        out.append("| " + " | ".join(_md(c) for c in _source_cells(s, letters[s["id"]])) + " |")
     if data.get("flags"):
         out += ["", f"## Flags ({len(data['flags'])})", ""]
         for f in data["flags"]:
@@ -93,7 +103,6 @@ def render_markdown(data: dict[str, Any]) -> str:
                 out.append(f"  - {where}: “{_md(_squash(sp['text'], 300))}”")
     rows = data.get("coverage", {}).get("rows", [])
     if rows:
-        letters = _letters(data)
         out += ["", "## Coverage", "", "Who carries what: ★ the reference's version, ■ same words, ◧ reworded "
                 "or partial, ✖ conflicts with the reference, · not reported.", "",
                 "| | " + " | ".join(letters[s["id"]] for s in data["sources"]) + " |",
@@ -177,7 +186,7 @@ td.same,td.reference{background:#3a6ea5;color:#fff}td.reworded{background:#c9daf
 
 def render_html(data: dict[str, Any]) -> str:
     e = html.escape
-    names = _names(data)
+    names = source_names(data)
     quotes = [g for g in data["groups"] if g["kind"] == "quote"]
     claims = [g for g in data["groups"] if g["kind"] == "claim"]
     p = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -196,12 +205,11 @@ def render_html(data: dict[str, Any]) -> str:
             p.append(f'<div class="finding"><strong>{e(TITLES.get(f["kind"], f["kind"]))}</strong> '
                      f'(severity {f["severity"]}, {e(f["confidence"])} confidence) in <em>{e(g["label"])}</em>: '
                      f'{e(f["message"])}</div>')
-    p.append("<h2>Sources</h2><table><tr><th>id</th><th>outlet</th><th>title</th><th>author</th>"
+    p.append("<h2>Sources</h2><table><tr><th></th><th>source</th><th>title</th><th>author</th>"
              "<th>published</th><th>words</th></tr>")
+    letters = _letters(data)
     for s in data["sources"]:
-        cells = [s["id"], s["outlet"] or "—", s["title"] or s["path"], s["author"] or "—", s["published"] or "—",
-                 str(s["words"])]
-        p.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
+        p.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in _source_cells(s, letters[s["id"]])) + "</tr>")
     p.append("</table>")
     if data.get("flags"):
         p.append(f"<h2>Flags ({len(data['flags'])})</h2>")
@@ -215,7 +223,6 @@ def render_html(data: dict[str, Any]) -> str:
                      f'{e(f["severity"])} · {e(f["status"])}{note}<ul>{items}</ul></div>')
     rows = data.get("coverage", {}).get("rows", [])
     if rows:
-        letters = _letters(data)
         labels = {g["id"]: g["label"] for g in data["groups"]}
         p.append("<h2>Coverage</h2><p class='why'>Who carries what: ★ the reference's version, ■ same words, "
                  "◧ reworded or partial, ✖ conflicts with the reference, · not reported.</p>"

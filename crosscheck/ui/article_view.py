@@ -171,6 +171,7 @@ class ColumnHeader(QFrame):
     reference_requested = Signal()
     close_requested = Signal()
     move_requested = Signal(int)
+    edit_requested = Signal()  # the reader wants to correct the outlet, title, author or date
 
     def __init__(self, source: Source, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +179,7 @@ class ColumnHeader(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.source = source
         self.letter = ""
+        self.display_name = source.label  # told apart from the other columns' by the window
         self.name = QLabel()
         self.name.setTextFormat(Qt.TextFormat.RichText)
         self.title = QLabel()
@@ -208,10 +210,38 @@ class ColumnHeader(QFrame):
         self.is_reference = False
         self._star = ""
         self.meta_text = ""
-        s = source
-        tip = [s.title or "", f"File: {s.path}"] + ([f"URL: {s.url}"] if s.url else [])
-        self.setToolTip("\n".join(t for t in tip if t))
+        self._set_tip()
         self.set_reference(False)
+
+    def _set_tip(self) -> None:
+        s = self.source
+        tip = [s.title or "", f"File: {s.path}"] + ([f"URL: {s.url}"] if s.url else [])
+        tip.append("Right-click or double-click to correct its outlet, title, author or date")
+        self.setToolTip("\n".join(t for t in tip if t))
+
+    def set_source(self, source: Source) -> None:
+        """The same article with corrected details (same id, same text)."""
+        self.source = source
+        self._set_tip()
+        self.set_reference(self.is_reference)
+
+    def set_name(self, name: str) -> None:
+        """The name to show: the outlet, else title or file name, told apart from any other
+        column's that would read the same (``core/names.py``)."""
+        if name != self.display_name:
+            self.display_name = name
+            self._elide()
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        menu.addAction("Edit details (outlet, title, author, date)…", self.edit_requested.emit)
+        menu.addAction("Make this the reference", self.reference_requested.emit)
+        menu.exec(event.globalPos())
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.edit_requested.emit()
 
     def _button(self, text: str, tip: str) -> QToolButton:
         b = QToolButton(self)
@@ -238,11 +268,11 @@ class ColumnHeader(QFrame):
     def _elide(self) -> None:
         s = self.source
         fm = self.name.fontMetrics()
-        name = fm.elidedText(s.label, Qt.TextElideMode.ElideRight, max(30, self.name.width() - fm.horizontalAdvance(
-            f"{self.letter}  {self._star} ")))
+        room = max(30, self.name.width() - fm.horizontalAdvance(f"{self.letter}  {self._star} "))
+        name = fm.elidedText(self.display_name, Qt.TextElideMode.ElideRight, room)
         letter = f"<span style='color:gray'>{_esc(self.letter)}</span> " if self.letter else ""
         self.name.setText(f"{letter}<b>{_esc(name)}{self._star}</b>")
-        title = s.title if s.title and s.title != s.label else ""
+        title = s.title if s.title and s.title not in (s.label, self.display_name) else ""
         width = max(40, self.title.width())
         self.title.setText(self.title.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, width))
         self.meta.setText(self.meta.fontMetrics().elidedText(self.meta_text, Qt.TextElideMode.ElideRight, width))

@@ -39,7 +39,7 @@ class ComparePanel(QWidget):
 
     def show_unique(self, comparison: Comparison, unique: Unique) -> None:
         self.group = None
-        label = comparison.source(unique.source).label
+        label = outlet_names(comparison)[unique.source]
         who = f" — {html.escape(unique.speaker)}" if unique.speaker else ""
         self.title.setText(f"<b>Only in {html.escape(label)}</b>{who} · no other source has this {unique.kind}")
         self.body.setHtml(f"<p>{html.escape(unique.text)}</p>")

@@ -157,7 +157,7 @@ class GroupPanel(QWidget):
             combo.addItem(first, None)
             if analysis is not None:
                 items = ([(s, s) for s in view.speakers(analysis.comparison)] if combo is self.speaker
-                         else [(s.label, s.id) for s in analysis.comparison.sources])
+                         else [(name, sid) for sid, name in view.outlet_names(analysis.comparison).items()])
                 for text, data in items:
                     combo.addItem(text, data)
             at = combo.findData(keep) if keep is not None else 0

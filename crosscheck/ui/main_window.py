@@ -66,6 +66,7 @@ from crosscheck.ui.highlight import PALETTES, Palette, char_format
 from crosscheck.ui.judgements import JudgementsMixin
 from crosscheck.ui.models import GROUP_ID, CoverageModel
 from crosscheck.ui.project_actions import ProjectMixin
+from crosscheck.ui.source_dialog import edit_source, relabel
 from crosscheck.ui.theme import apply_theme
 from crosscheck.ui.workers import Analysis, Loaded, Task, analysis_work, load_work, start, view_work
 
@@ -282,6 +283,8 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         menu.addSeparator()
         for a in (self.act_flag, self.act_accept, self.act_dismiss, self.act_link):
             menu.addAction(a)
+        menu.addAction(self._action("Article &details…", lambda: edit_source(self), None,
+                                    "Correct an article's outlet, title, author or date"))
         menu = self.menuBar().addMenu("&View")
         for a in (self.act_find, self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, self.act_rerun):
             menu.addAction(a)
@@ -523,6 +526,7 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         column.header.reference_requested.connect(lambda sid=source.id: self.set_reference(sid))
         column.header.close_requested.connect(lambda sid=source.id: self.close_source(sid))
         column.header.move_requested.connect(lambda d, sid=source.id: self.move_source(sid, d))
+        column.header.edit_requested.connect(lambda sid=source.id: edit_source(self, sid))
         column.view.offset_clicked.connect(lambda off, sid=source.id: self._clicked(sid, off))
         column.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         column.view.customContextMenuRequested.connect(lambda pos, sid=source.id: self.column_menu(sid, pos))
@@ -617,6 +621,7 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         self.reference_box.setCurrentIndex(max(0, self.reference_box.findData(self.reference)))
         self.reference_box.setEnabled(bool(self.sources))
         self.reference_box.blockSignals(False)
+        relabel(self)  # names told apart where two would read the same
 
     def _reference_chosen(self, index: int) -> None:
         sid = self.reference_box.itemData(index)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from crosscheck.core import view
 from crosscheck.core.model import Comparison, Group, Unique
+from crosscheck.core.names import display_names
 from crosscheck.ui.workers import Analysis
 
 GROUP_ID = Qt.ItemDataRole.UserRole + 1  # a group's id, or None for categories and unique rows
@@ -64,7 +65,7 @@ class GroupTreeModel(QAbstractItemModel):
         self.root = _Node("root", children=[])
         if self.comparison is not None:
             c = self.comparison
-            self.labels = {s.id: s.label for s in c.sources}
+            self.labels = display_names(c.sources)
             self.letters = view.letters(c)
             rows = {
                 "quote": [_Node("quote", group=g) for g in c.groups if g.kind == "quote"],
@@ -255,6 +256,7 @@ class CoverageModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.analysis: Analysis | None = None
+        self.names: dict[str, str] = {}
         self.colors = {
             view.REFERENCE: "#3a6ea5", view.SAME: "#3a6ea5", view.REWORDED: "#8fb3dc",
             view.CONFLICTING: "#c0392b", view.ABSENT: None,
@@ -263,6 +265,7 @@ class CoverageModel(QAbstractTableModel):
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.beginResetModel()
         self.analysis = analysis
+        self.names = view.outlet_names(analysis.comparison) if analysis else {}  # "B · The Herald"
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -287,7 +290,7 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             group = self.analysis.comparison.groups[index.row()]
             source = self.analysis.comparison.sources[index.column()]
-            return f"{source.label}: {meaning}\n{group.label}"
+            return f"{self.names[source.id]}: {meaning}\n{group.label}"
         if role == Qt.ItemDataRole.BackgroundRole:
             color = self.colors[state]
             return QBrush(QColor(color)) if color else None
@@ -306,7 +309,7 @@ class CoverageModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             s = c.sources[section]
             star = "★" if s.id == self.analysis.reference else ""
-            return f"{view.letter(section)}{star}" if role == Qt.ItemDataRole.DisplayRole else s.label
+            return f"{view.letter(section)}{star}" if role == Qt.ItemDataRole.DisplayRole else self.names[s.id]
         g = c.groups[section]
         glyph = "❝" if g.kind == "quote" else "¶"
         text = f"{glyph} {g.label}"

@@ -1,0 +1,214 @@
+"""Correcting what an article says about itself: its outlet, title, author and date.
+
+The header reader leaves unknown what the page does not state clearly, and sometimes reads it
+wrong; the reader can put it right here. An edit replaces the ``Source`` (same id, same text),
+so every span, flag and correction stays valid; it is one undoable step, kept in the project,
+and the window names every source again and re-runs the analysis (which reads the outlet and
+author: a footer or an author's bio is recognised by them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crosscheck.core.model import Source
+from crosscheck.core.names import display_names, file_name
+from crosscheck.core.view import letter
+from crosscheck.io.plaintext import find_date
+
+if TYPE_CHECKING:
+    from crosscheck.ui.main_window import MainWindow
+
+FIELDS = (("outlet", "Outlet"), ("title", "Title"), ("author", "Author"), ("published", "Date"))
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def tidy_date(text: str) -> str | None:
+    """A date as the project keeps it: ``2023-05-16`` (a year, or a year and month, stay as
+    they are); "16 May 2023" and "May 16, 2023" are read. ``None`` for empty; ``ValueError`` if
+    it is not a date."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    if _ISO.fullmatch(text):
+        return text
+    found = find_date(text)
+    if found and len(found[1].group()) >= len(text.strip(" ,.")) - 1:
+        return found[0]
+    raise ValueError(text)
+
+
+class SourceDialog(QDialog):
+    """The details of one article at a time; the chooser at the top moves to another, keeping
+    what was typed for each until OK."""
+
+    def __init__(self, sources: Sequence[Source], current: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Article details")
+        self.sources = list(sources)
+        self.typed: dict[str, dict[str, str]] = {}
+        names = display_names(self.sources)
+        self.chooser = QComboBox()
+        for i, s in enumerate(self.sources):
+            self.chooser.addItem(f"{letter(i)} · {names[s.id]}", s.id)
+        self.fields = {key: QLineEdit() for key, _ in FIELDS}
+        for edit in self.fields.values():
+            edit.setPlaceholderText("unknown")
+            edit.textEdited.connect(self._check)
+        self.fields["published"].setToolTip("As 2023-05-16, or 16 May 2023")
+        self.origin = QLabel()
+        self.origin.setStyleSheet("color: gray")
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020")
+        form = QFormLayout()
+        form.addRow("Article", self.chooser)
+        for key, title in FIELDS:
+            form.addRow(title, self.fields[key])
+        form.addRow("", self.origin)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Correct what the article says about itself; the text is not changed."))
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(520, 0)
+        self.shown: str | None = None
+        self.chooser.currentIndexChanged.connect(self._show)
+        at = self.chooser.findData(current) if current else -1
+        self.chooser.setCurrentIndex(max(at, 0))
+        self._show()
+
+    def _source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def _keep_typed(self) -> None:
+        if self.shown is not None:
+            self.typed[self.shown] = {key: edit.text() for key, edit in self.fields.items()}
+
+    def _show(self, *_args: object) -> None:
+        self._keep_typed()
+        sid = self.chooser.currentData()
+        if sid is None:
+            return
+        s = self._source(sid)
+        typed = self.typed.get(sid) or {key: getattr(s, key) or "" for key, _ in FIELDS}
+        for key, edit in self.fields.items():
+            edit.setText(typed[key])
+        self.origin.setText(f"From {s.url or file_name(s.path) or s.kind}")
+        self.origin.setToolTip(s.url or s.path)
+        self.shown = sid
+        self._check()
+
+    def _check(self, *_args: object) -> None:
+        self._keep_typed()
+        bad = []
+        for sid, typed in self.typed.items():
+            try:
+                tidy_date(typed["published"])
+            except ValueError:
+                bad.append(self.chooser.itemText(self.chooser.findData(sid)))
+        self.problem.setText(f"Not a date ({'; '.join(bad)}): write it as 2023-05-16 or 16 May 2023" if bad else "")
+        self.problem.setVisible(bool(bad))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not bad)
+
+    def edited(self) -> list[Source]:
+        """The sources whose details were changed, as new ``Source`` values (same id and text)."""
+        self._keep_typed()
+        out = []
+        for s in self.sources:
+            typed = self.typed.get(s.id)
+            if typed is None:
+                continue
+            values = {key: " ".join(typed[key].split()) or None for key, _ in FIELDS}
+            values["published"] = tidy_date(typed["published"])
+            if any(values[key] != getattr(s, key) for key in values):
+                out.append(replace(s, **values))
+        return out
+
+
+class EditSources(QUndoCommand):
+    """Swap sources' details for others, by id; undo puts the old ones back. A source closed in
+    the meantime is left closed."""
+
+    def __init__(self, window: MainWindow, before: Sequence[Source], after: Sequence[Source]) -> None:
+        names = display_names(after)
+        what = names[after[0].id] if len(after) == 1 else f"{len(after)} articles"
+        super().__init__(f"Edit details of {what}")
+        self.window, self.before, self.after = window, list(before), list(after)
+
+    def redo(self) -> None:
+        apply_sources(self.window, self.after)
+
+    def undo(self) -> None:
+        apply_sources(self.window, self.before)
+
+
+def apply_sources(window: MainWindow, sources: Sequence[Source]) -> None:
+    by_id = {s.id: s for s in sources if s.id in window.columns}
+    if not by_id:
+        return
+    window.sources = [by_id.get(s.id, s) for s in window.sources]
+    for sid, source in by_id.items():
+        column = window.columns[sid]
+        column.source = source
+        column.header.set_source(source)
+    window._mark_reference()  # names every source again (``relabel``)
+    window._mark_dirty()
+    if len(window.sources) >= 2:
+        window.analyze()  # coverage, findings and the compare panel name them from the new analysis
+
+
+def relabel(window: MainWindow) -> None:
+    """Every column header and the reference box, by the names ``display_names`` gives."""
+    names = display_names(window.sources)
+    for sid, column in window.columns.items():
+        column.header.set_name(names.get(sid, column.source.label))
+    box = window.reference_box
+    for i in range(box.count()):
+        sid = box.itemData(i)
+        if sid in names:
+            box.setItemText(i, f"{letter(i)} · {names[sid]}")
+
+
+def current_source(window: MainWindow) -> str | None:
+    """The article the reader is in: the column holding the focus, else the reference."""
+    widget = QApplication.focusWidget()
+    for sid, column in window.columns.items():
+        if widget is not None and (widget is column or column.isAncestorOf(widget)):
+            return sid
+    return window.reference or (window.sources[0].id if window.sources else None)
+
+
+def edit_source(window: MainWindow, source_id: str | None = None) -> bool:
+    """Open the details dialog (on ``source_id``, else the current article); an accepted edit
+    is pushed on the window's undo stack. Whether anything changed."""
+    if not window.sources:
+        return False
+    dialog = SourceDialog(window.sources, source_id or current_source(window), window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    after = dialog.edited()
+    if not after:
+        return False
+    ids = {s.id for s in after}
+    before = [s for s in window.sources if s.id in ids]
+    window.undo_stack.push(EditSources(window, before, after))
+    return True
