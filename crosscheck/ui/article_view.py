@@ -28,6 +28,7 @@ from crosscheck.ui.highlight import Palette, char_format
 
 ALIGN_AT = 0.22  # selected passages line up at this fraction of the column's height
 MIN_COLUMN_WIDTH = 190  # narrower than this, a column is read by scrolling sideways
+PASSAGE_MARK = "crosscheckPassage"  # set on the data of text dragged or copied out of a column
 
 
 def _esc(text: str) -> str:
@@ -62,6 +63,13 @@ class ArticleTextView(QTextEdit):
             event.ignore()
             return False
         return super().event(event)
+
+    def createMimeDataFromSelection(self):  # noqa: N802 - Qt override
+        # Marked as ours (a property: this data cannot take another format): the window takes a
+        # drop of it for what it is, a passage already open, never a new article.
+        data = super().createMimeDataFromSelection()
+        data.setProperty(PASSAGE_MARK, True)
+        return data
 
     # ---- highlights
     def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:

@@ -1,4 +1,5 @@
-"""Undoable edits of the user's judgements: a command swaps one list state for another.
+"""Undoable edits: a command swaps one list state for another (the user's judgements), or
+adds articles to the comparison.
 
 Commands hold the lists before and after, never widgets, and hand them to a callback that
 applies them (refreshing the panels, and re-running the analysis when corrections change).
@@ -26,3 +27,18 @@ class SetList(QUndoCommand, Generic[T]):
 
     def undo(self) -> None:
         self.apply(list(self.before))
+
+
+class AddSources(QUndoCommand, Generic[T]):
+    """Articles opened, pasted or dropped: undo closes exactly these, redo brings them back."""
+
+    def __init__(self, text: str, sources: Sequence[T], add: Callable[[list[T]], None],
+                 close: Callable[[list[T]], None]):
+        super().__init__(text)
+        self.sources, self.add, self.close = list(sources), add, close
+
+    def redo(self) -> None:
+        self.add(list(self.sources))
+
+    def undo(self) -> None:
+        self.close(list(self.sources))

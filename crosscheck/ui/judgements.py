@@ -72,8 +72,17 @@ class JudgementsMixin:
 
     # ---- creating and editing
     def _selected_anchors(self) -> tuple[list[Anchor], str]:
-        """The text selected in a column, else the selected group's passages."""
-        for source in self.sources:
+        """The text selected in a column, else the selected group's passages.
+
+        Other columns may keep an older selection: the column with the keyboard focus (where
+        the reader selected last) is asked first, whatever its place among the columns."""
+        focus = QApplication.focusWidget()
+
+        def focused(source) -> bool:
+            view = self.columns[source.id].view
+            return focus is not None and (focus is view or view.isAncestorOf(focus))
+
+        for source in sorted(self.sources, key=lambda s: not focused(s)):
             cursor = self.columns[source.id].view.textCursor()
             if cursor.hasSelection():
                 span = Span(cursor.selectionStart(), cursor.selectionEnd())

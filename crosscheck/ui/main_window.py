@@ -56,7 +56,8 @@ from crosscheck.core.view import (
 )
 from crosscheck.io.formats import open_filter
 from crosscheck.resources import demo_articles
-from crosscheck.ui.article_view import ALIGN_AT, MIN_COLUMN_WIDTH, ArticleColumn
+from crosscheck.ui.article_view import ALIGN_AT, MIN_COLUMN_WIDTH, PASSAGE_MARK, ArticleColumn
+from crosscheck.ui.commands import AddSources
 from crosscheck.ui.compare_panel import ComparePanel
 from crosscheck.ui.dialogs import ShortcutsDialog
 from crosscheck.ui.find_bar import FindBar
@@ -463,21 +464,31 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         self._show_progress(fraction, message)
 
     def _on_loaded(self, _generation: int, loaded: Loaded) -> None:
-        for source in loaded.sources:
-            self.sources.append(source)
-            self._add_column(source)
+        if loaded.sources:  # one undoable step: Ctrl+Z closes exactly the articles just added
+            n = len(loaded.sources)
+            self.undo_stack.push(AddSources(f"Add {n} article{'s' * (n != 1)}", loaded.sources,
+                                            self._show_sources, self._close_sources))
+        else:
+            self._update_title()
+            self._hide_progress()
+        if loaded.problems:
+            self._problem("Some articles could not be opened", "\n".join(loaded.problems))
+
+    def _show_sources(self, sources: list[Source]) -> None:
+        for source in sources:
+            if source.id not in self.columns:
+                self.sources.append(source)
+                self._add_column(source)
         if self.reference is None and self.sources:
             self.reference = self.sources[0].id
         self._mark_reference()
-        if loaded.sources:
-            self._mark_dirty()
+        self._mark_dirty()
         self._update_title()
-        if loaded.problems:
-            self._problem("Some articles could not be opened", "\n".join(loaded.problems))
-        if loaded.sources:
-            self.analyze()
-        else:
-            self._hide_progress()
+        self.analyze()
+
+    def _close_sources(self, sources: list[Source]) -> None:
+        for source in sources:
+            self.close_source(source.id)
 
     def _on_open(self) -> None:
         start_dir = str(self.settings.value("last_dir", ""))
@@ -500,11 +511,22 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         if ok and url.strip():
             self.open_sources([url.strip()])
 
+    def _dragged_from_here(self, event: QDropEvent) -> bool:
+        """Text dragged out of this window's own columns or panels: never a new article."""
+        source = event.source()  # (None for a drag from another application)
+        ours = isinstance(source, QWidget) and source.window() is self
+        return ours or bool(event.mimeData().property(PASSAGE_MARK))
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() or event.mimeData().hasText():
+        if self._dragged_from_here(event):
+            event.ignore()
+        elif event.mimeData().hasUrls() or event.mimeData().hasText():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if self._dragged_from_here(event):
+            event.ignore()
+            return
         data = event.mimeData()
         refs = []
         for url in data.urls():

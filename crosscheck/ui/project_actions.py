@@ -3,12 +3,14 @@
 A mixin of ``MainWindow``. Saves go through ``crosscheck.io.project`` (atomic); the recovery
 file is written every minute while there are unsaved changes and removed after a clean save or
 close, so one left behind means Crosscheck did not close cleanly and its work can be restored.
+Copies the user declines to restore are moved to ``declined/`` beside them and pruned after 30 days.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import time
 import uuid
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from crosscheck.io.project import load as load_project
 from crosscheck.io.project import save as save_project
 
 AUTOSAVE_MS = 60_000
+DECLINED = "declined"  # recovery copies the user chose not to restore, kept a while in this subfolder
+KEEP_DECLINED_DAYS = 30
 _EXPORTS = {
     "HTML report (*.html)": "html", "Markdown report (*.md)": "md", "Flags as CSV (*.csv)": "csv",
     "Comparison as JSON (*.json)": "json",
@@ -110,30 +114,52 @@ class ProjectMixin:
         """Offer to restore work left by a session that did not close cleanly."""
         if not self.recovery_dir.is_dir():
             return False
+        self._prune_declined()
         files = sorted(self.recovery_dir.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
         files = [f for f in files if f != self.recovery_file]
         if not files:
             return False
+        aside = self.recovery_dir / DECLINED
         answer = QMessageBox.question(
             self, "Recover unsaved work?",
             "Crosscheck did not close cleanly last time and kept a copy of unsaved work "
-            f"({len(files)} session{'s' * (len(files) != 1)}). Restore the latest?",
+            f"({len(files)} session{'s' * (len(files) != 1)}). Restore the latest?\n\n"
+            f"If not, the copies are moved to {aside} and kept there for {KEEP_DECLINED_DAYS} days "
+            "(File ▸ Open opens them); you will not be asked about them again.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
+            self._set_aside(files)
             return False
         try:
             project = load_project(files[0])
         except ProjectError as exc:
-            self._problem("Could not recover", str(exc))
+            self._set_aside(files)
+            self._problem("Could not recover", f"{exc}\n\nThe copies were moved to {aside}.")
             return False
         origin = project.extra.pop("recovery_of", None)
         self._load_project(project, Path(origin) if origin else None)
         self._mark_dirty()
-        for f in files:  # now carried by this session's own recovery file
-            with contextlib.suppress(OSError):
-                f.unlink()
+        with contextlib.suppress(OSError):  # now carried by this session's own recovery file
+            files[0].unlink()
+        self._set_aside(files[1:])  # older sessions: not restored, not lost
         self.autosave()
         return True
+
+    def _set_aside(self, files: list[Path]) -> None:
+        """Move recovery copies out of the way of the next start's question, dated today."""
+        aside = self.recovery_dir / DECLINED
+        for f in files:
+            with contextlib.suppress(OSError):
+                aside.mkdir(parents=True, exist_ok=True)
+                moved = f.replace(aside / f.name)
+                os.utime(moved)  # kept KEEP_DECLINED_DAYS from now, not from the last autosave
+
+    def _prune_declined(self) -> None:
+        cutoff = time.time() - KEEP_DECLINED_DAYS * 86400
+        for f in (self.recovery_dir / DECLINED).glob(f"*{SUFFIX}"):
+            with contextlib.suppress(OSError):
+                if f.stat().st_mtime < cutoff:
+                    f.unlink()
 
     # ---- opening
     def open_project(self, path: str | Path) -> bool:
