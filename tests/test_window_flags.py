@@ -68,13 +68,13 @@ def test_flag_selected_text_with_ctrl_d_then_undo_and_redo(qtbot, demo):
     panel = demo.flags_panel
     assert panel.model.rowCount() == 1
     assert panel.proxy.index(0, 1).data() == "misquote" and panel.proxy.index(0, 4).data() == "B"
-    marker = column(demo, "Bayside Bulletin").view._layers["flags"]
-    assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in marker] == [(span.start, span.end)]
+    view = column(demo, "Bayside Bulletin").view
+    assert [(s.start, s.end) for s in view.flagged] == [(span.start, span.end)]  # framed, never covered
     assert "(unsaved)" not in demo.windowTitle() and demo.unsaved_work  # flags are work worth asking about
 
     qtbot.keyClick(demo, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert demo.flags == [] and panel.model.rowCount() == 0
-    assert column(demo, "Bayside Bulletin").view._layers["flags"] == []
+    assert column(demo, "Bayside Bulletin").view.flagged == []
     qtbot.keyClick(demo, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert len(demo.flags) == 1 and demo.flags[0].id == flag.id
 

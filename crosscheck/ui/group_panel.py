@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from crosscheck.core import view
 from crosscheck.core.model import Unique
-from crosscheck.ui.highlight import Palette, legend_html
+from crosscheck.ui.highlight import Palette
+from crosscheck.ui.legend import LegendView
 from crosscheck.ui.models import DETAIL, FINDINGS, GROUP_ID, KIND, UNIQUE, GroupFilterProxy, GroupTreeModel
 from crosscheck.ui.workers import Analysis
 
@@ -113,9 +114,8 @@ class GroupPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.legend = QLabel()
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
+        self.legend = LegendView()
+        self._quiet = False  # the current row is being set by the window, not chosen by the reader
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         title = QLabel("<b>ALIGNMENTS</b>")
@@ -141,8 +141,8 @@ class GroupPanel(QWidget):
         self.legend.setVisible(on)
         self.legend_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
-    def set_palette(self, palette: Palette) -> None:
-        self.legend.setText(legend_html(palette))
+    def set_palette(self, palette: Palette, calm: bool = True) -> None:
+        self.legend.show_style(palette, calm)
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         self.model.set_analysis(analysis)
@@ -177,7 +177,7 @@ class GroupPanel(QWidget):
         self.tree.expandAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
+        if not current.isValid() or self._quiet:
             return
         gid = current.data(GROUP_ID)
         if gid:
@@ -188,17 +188,24 @@ class GroupPanel(QWidget):
             self.unique_selected.emit(unique)
 
     def select_group(self, group_id: str) -> None:
+        """Show ``group_id`` as the current row, without announcing it: the window selected it
+        already (announcing would select it again and undo how the window placed the columns)."""
         index = self.proxy.mapFromSource(self.model.index_of_group(group_id))
         if index.isValid() and self.tree.currentIndex() != index:
-            self.tree.blockSignals(False)
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
+            self._show(index)
 
     def select_unique(self, unique: Unique) -> None:
         index = self.proxy.mapFromSource(self.model.index_of_unique(unique))
         if index.isValid():
+            self._show(index)
+
+    def _show(self, index: QModelIndex) -> None:
+        self._quiet = True
+        try:
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
+        finally:
+            self._quiet = False
 
     def visible_group_ids(self) -> list[str]:
         """Group ids in the order the filtered list shows them (for next/previous)."""

@@ -23,6 +23,7 @@ class Palette:
     claim_line: str
     unique_line: str
     change_bg: str
+    change_line: str
     noise_fg: str
     conflict_bg: str
     conflict_line: str
@@ -35,33 +36,35 @@ class Palette:
 
 LIGHT = Palette(
     name="light", quote_bg="#e3eefb", quote_line="#1f5fa8", claim_bg="#e6f4ea", claim_line="#2e7d4f",
-    unique_line="#a0522d", change_bg="#ffe08a", noise_fg="#7a7a7a", conflict_bg="#ffc9c9",
+    unique_line="#a0522d", change_bg="#ffe08a", change_line="#b8860b", noise_fg="#7a7a7a", conflict_bg="#ffc9c9",
     conflict_line="#b00020", boilerplate_fg="#9a9a9a", outline="#d35400", find_bg="#b5f0ff",
     text="#1b1b1b", base="#ffffff",
 )
 DARK = Palette(
     name="dark", quote_bg="#1d3553", quote_line="#7fb3ff", claim_bg="#1d3b2a", claim_line="#7fd39b",
-    unique_line="#e0a070", change_bg="#6b5200", noise_fg="#9a9a9a", conflict_bg="#6e1f26",
+    unique_line="#e0a070", change_bg="#6b5200", change_line="#e0b040", noise_fg="#9a9a9a", conflict_bg="#6e1f26",
     conflict_line="#ff7b8a", boilerplate_fg="#777777", outline="#ffa040", find_bg="#135a6b",
     text="#e8e8e8", base="#1e1f22",
 )
 PALETTES = {"light": LIGHT, "dark": DARK}
 
-# What each meaning is called in the legend, and how it looks in words (for colour-blind users).
-LEGEND = [
-    (view.QUOTE, "Linked quote", "solid underline"),
-    (view.CLAIM, "Linked claim", "dashed underline"),
-    (view.UNIQUE_QUOTE, "Quote only here", "dotted underline, italic: in one source only"),
-    (view.UNIQUE_CLAIM, "Claim only here", "dotted underline: in one source only"),
-    (view.RELATED, "Similar elsewhere", "dotted green underline: a near version in another source, not sure "
-                                        "enough to link, so not 'only here' either"),
-    (view.PHRASE, "Shared phrase", "tinted: another source has these words, in a sentence not linked"),
-    (view.CHANGE, "Changed words (vs ★)", "bold, marked"),
-    (view.NOISE_CHANGE, "Spelling/brackets only", "faint"),
-    (view.CONFLICT, "Conflict", "bold, wavy underline: a figure, speaker or meaning differs"),
-    (view.BOILERPLATE, "Boilerplate", "grey: site text set aside"),
-    ("flag", "Flagged", "hatched and underlined: flagged by you"),
-]
+# Calm reading: these meanings are said by a bar in the margin, not in the words.
+CALM_BARS = frozenset({view.QUOTE, view.CLAIM, view.PHRASE, view.RELATED, view.UNIQUE_CLAIM})
+# The overview ruler: which meanings it shows, in which lane (0 passages, 1 changed words and conflicts).
+RULER_LANES = {view.QUOTE: 0, view.CLAIM: 0, view.UNIQUE_QUOTE: 0, view.UNIQUE_CLAIM: 0, view.CHANGE: 1,
+               view.CONFLICT: 1}
+
+
+def bar_colour(meaning: str, palette: Palette) -> QColor:
+    """The colour of a meaning's margin bar and ruler mark (faint for what is merely related)."""
+    colour = QColor({
+        view.QUOTE: palette.quote_line, view.CLAIM: palette.claim_line, view.UNIQUE_QUOTE: palette.unique_line,
+        view.UNIQUE_CLAIM: palette.unique_line, view.PHRASE: palette.claim_line, view.RELATED: palette.claim_line,
+        view.CHANGE: palette.change_line, view.CONFLICT: palette.conflict_line,
+    }.get(meaning, palette.noise_fg))
+    if meaning in (view.PHRASE, view.RELATED, view.UNIQUE_CLAIM):
+        colour.setAlpha(110)
+    return colour
 
 
 def char_format(meaning: str, palette: Palette) -> QTextCharFormat:
@@ -99,28 +102,3 @@ def char_format(meaning: str, palette: Palette) -> QTextCharFormat:
     elif meaning == "find":
         fmt.setBackground(QColor(palette.find_bg))
     return fmt
-
-
-def legend_html(palette: Palette) -> str:
-    """The legend as rich text, each entry drawn in its own style."""
-    rows = []
-    for meaning, name, words in LEGEND:
-        style = {
-            view.QUOTE: f"background:{palette.quote_bg};text-decoration:underline;border-bottom:2px solid "
-                        f"{palette.quote_line}",
-            view.CLAIM: f"background:{palette.claim_bg};border-bottom:2px dashed {palette.claim_line}",
-            view.UNIQUE_QUOTE: f"font-style:italic;border-bottom:2px dotted {palette.unique_line}",
-            view.UNIQUE_CLAIM: f"border-bottom:2px dotted {palette.unique_line}",
-            view.PHRASE: f"background:{palette.claim_bg}",
-            view.RELATED: f"border-bottom:2px dotted {palette.claim_line}",
-            view.CHANGE: f"background:{palette.change_bg};font-weight:bold",
-            view.NOISE_CHANGE: f"color:{palette.noise_fg}",
-            view.CONFLICT: f"background:{palette.conflict_bg};font-weight:bold;text-decoration:underline",
-            view.BOILERPLATE: f"color:{palette.boilerplate_fg}",
-            "flag": f"border-bottom:2px solid {palette.outline};background:{palette.change_bg}",
-        }[meaning]
-        rows.append(f'<td><span style="{style}">&nbsp;Abc&nbsp;</span></td>'
-                    f"<td title='{words}'>{name}</td>")
-    half = (len(rows) + 1) // 2
-    pairs = ["<tr>" + rows[i] + (rows[i + half] if i + half < len(rows) else "") + "</tr>" for i in range(half)]
-    return "<table cellspacing='1' style='font-size:small'>" + "".join(pairs) + "</table>"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import warnings
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from crosscheck.core.flags import Anchor, Correction, Flag, Placed, anchor_at, edited, new_flag, new_id, now, place
@@ -54,13 +54,10 @@ class JudgementsMixin:
         if self.analysis is not None:
             letters = view_letters(self.analysis.comparison)
         self.flags_panel.set_flags(self.flags, placed, letters)
-        fmt = QTextCharFormat()
-        fmt.setBackground(QBrush(QColor(self.palette_.outline), Qt.BrushStyle.BDiagPattern))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(QColor(self.palette_.outline))
         for sid, column in self.columns.items():
+            # (a dashed frame and a margin mark: a flag never covers the words it marks)
             spans = [p.span for places in placed.values() for p in places if p.source == sid and p.span]
-            column.view.set_layer("flags", [column.view.selection(s, fmt) for s in spans])
+            column.show_flags(spans, QColor(self.palette_.outline))
         self.groups.proxy.set_filter(flagged=self._flagged_groups() if self.groups.flagged_only else None)
 
     def _flagged_groups(self) -> set[str]:

@@ -46,11 +46,13 @@ from crosscheck import __version__
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Anchor, Correction, Flag
 from crosscheck.core.model import Phrase, Related, Source, Span, Unique
+from crosscheck.core.reading import ReadingMap, explain
 from crosscheck.core.view import (
     changed_count,
     diffs_against,
     group_of_offset,
     letter,
+    outlet_names,
     pairing_at,
     pairing_spans,
 )
@@ -67,6 +69,7 @@ from crosscheck.ui.highlight import PALETTES, Palette, char_format
 from crosscheck.ui.judgements import JudgementsMixin
 from crosscheck.ui.models import GROUP_ID, CoverageModel
 from crosscheck.ui.project_actions import ProjectMixin
+from crosscheck.ui.reading import ConnectorSplitter, EdgeMarkers, ScrollSync
 from crosscheck.ui.source_dialog import edit_source, relabel
 from crosscheck.ui.theme import apply_theme
 from crosscheck.ui.workers import Analysis, Loaded, Task, analysis_work, load_work, start, view_work
@@ -111,13 +114,14 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         self.groups = GroupPanel()
         self.groups.group_selected.connect(self.select_group)
         self.groups.unique_selected.connect(self.select_unique)
-        self.column_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.column_splitter.setChildrenCollapsible(False)
-        self.column_splitter.setHandleWidth(6)
+        self.column_splitter = ConnectorSplitter()
+        self.sync = ScrollSync(self)
+        self.sync.realign_requested.connect(self._keep_aligned)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.column_splitter)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.edges = EdgeMarkers(self.scroll)
         self.empty = self._empty_state()
         self.find_bar = FindBar()
         self.find_bar.searched.connect(self._find)
@@ -291,6 +295,12 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
             menu.addAction(a)
         menu.addSeparator()
         menu.addAction(self.act_dark)
+        self.act_alignments = self._toggle("&Alignments panel", "ui/alignments", True,
+                                           lambda: self.groups.setVisible(self.act_alignments.isChecked()),
+                                           "Show or hide the list of quotes and claims (room for the columns)")
+        self.act_alignments.setShortcut(K("F9"))
+        self.groups.setVisible(self.act_alignments.isChecked())
+        menu.addAction(self.act_alignments)
         menu.addAction(self.compare_dock.toggleViewAction())
         menu.addAction(self.coverage_dock.toggleViewAction())
         menu.addAction(self.flags_dock.toggleViewAction())
@@ -336,6 +346,18 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
             group.addAction(a)
             bar.addAction(a)
             self.show_actions[key] = a
+        self.act_detail = self._toggle("Detail", "ui/detail", False, self._paint_highlights,
+                                       "Decorate every passage in the text (off: calm reading — only changed "
+                                       "words, conflicts and quotes found nowhere else are marked in the words; "
+                                       "shared passages are bars in the margin)")
+        bar.addAction(self.act_detail)
+        bar.addSeparator()
+        self.act_sync = self._toggle("Scroll together", "ui/sync", True, self._sync_toggled,
+                                     "Scrolling one column scrolls the others to the matching passage")
+        self.act_focus = self._toggle("Focus", "ui/focus", False, self._apply_focus,
+                                      "Show only the columns that carry the selected group")
+        bar.addAction(self.act_sync)
+        bar.addAction(self.act_focus)
         bar.addSeparator()
         self.act_prev.setIconText("◀ Prev")
         self.act_next.setIconText("Next ▶")
@@ -350,6 +372,62 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         self.act_export.setIconText("Export")
         bar.addAction(self.act_export)
         self.addToolBar(bar)
+
+    def _toggle(self, text: str, key: str, default: bool, slot, tip: str) -> QAction:
+        """A checkable action whose state is remembered between sessions."""
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setChecked(str(self.settings.value(key, "true" if default else "false")) == "true")
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.toggled.connect(lambda on: self.settings.setValue(key, "true" if on else "false"))
+        action.toggled.connect(lambda _on: slot())
+        self.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ reading across the columns
+    def _sync_toggled(self) -> None:
+        self.sync.enabled = self.act_sync.isChecked()
+        if self.sync.enabled and self.sync.lead:
+            self.sync.follow(self.sync.lead)
+
+    def _keep_aligned(self) -> None:
+        """After a resize the text has reflowed: line the columns up again on the lead's passage."""
+        if self.analysis is None:
+            return
+        if self.selected and self.sync.lead in self.columns:
+            group = next((g for g in self.analysis.comparison.groups if g.id == self.selected), None)
+            if group is not None:
+                placed = [(c.view, min(m.span.start for m in group.members if m.source == sid))
+                          for sid, c in self.columns.items() if any(m.source == sid for m in group.members)]
+                with self.sync.quiet():
+                    self._line_up(placed, self.columns[self.sync.lead].view)
+        elif self.sync.enabled and self.sync.lead:
+            self.sync.follow(self.sync.lead)
+        self.column_splitter.refresh()
+        self._show_edges()
+
+    def _apply_focus(self) -> None:
+        """Focus: only the columns that carry the selected group (all of them when none is)."""
+        group = None
+        if self.act_focus.isChecked() and self.analysis is not None and self.selected:
+            group = next((g for g in self.analysis.comparison.groups if g.id == self.selected), None)
+        carried = {m.source for m in group.members} if group is not None else None
+        for sid, column in self.columns.items():
+            column.setVisible(carried is None or sid in carried)
+        shown = sum(not c.isHidden() for c in self.columns.values())
+        self.column_splitter.setMinimumWidth(shown * (MIN_COLUMN_WIDTH + ConnectorSplitter.HANDLE))
+        self.column_splitter.refresh()
+
+    def _show_edges(self) -> None:
+        """Markers at the edges of the columns' area for selected passages scrolled out of sight."""
+        self.edges.show_for([c for sid, c in self.columns.items() if c.view.outlined and not c.isHidden()])
+
+    def _explain(self, source_id: str, offset: int) -> str | None:
+        if self.analysis is None:
+            return None
+        c = self.analysis.comparison
+        return explain(c, source_id, offset, self.reference, outlet_names(c))
 
     # ------------------------------------------------------------------ settings
     def _restore_state(self) -> None:
@@ -550,6 +628,9 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         column.header.move_requested.connect(lambda d, sid=source.id: self.move_source(sid, d))
         column.header.edit_requested.connect(lambda sid=source.id: edit_source(self, sid))
         column.view.offset_clicked.connect(lambda off, sid=source.id: self._clicked(sid, off))
+        column.view.explain = lambda off, sid=source.id: self._explain(sid, off)
+        column.view.verticalScrollBar().valueChanged.connect(self.column_splitter.refresh)
+        self.sync.attach(source.id, column.view)
         column.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         column.view.customContextMenuRequested.connect(lambda pos, sid=source.id: self.column_menu(sid, pos))
         self.columns[source.id] = column
@@ -573,6 +654,7 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         column = self.columns.pop(source_id, None)
         if column is None:
             return
+        self.sync.detach(source_id)
         self.sources = [s for s in self.sources if s.id != source_id]
         column.hide()
         column.deleteLater()
@@ -724,6 +806,12 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
 
     def _set_analysis(self, analysis: Analysis | None) -> None:
         self.analysis = analysis
+        reading = ReadingMap(analysis.comparison) if analysis is not None else None
+        self.sync.map = reading
+        self.column_splitter.map = reading
+        kinds = {g.id: g.kind for g in analysis.comparison.groups} if analysis is not None else {}
+        self.column_splitter.colour = lambda gid: QColor(
+            self.palette_.quote_line if kinds.get(gid) == "quote" else self.palette_.claim_line)
         self.groups.set_analysis(analysis)
         self.coverage_model.set_analysis(analysis)
         self._paint_highlights()
@@ -773,7 +861,10 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
                 if h.meaning not in ("change", "conflict", "noise-change") and not show.get("passages", True):
                     continue
                 keep.append(h)
-            column.show_highlights(keep, self.palette_)
+            column.show_highlights(keep, self.palette_, calm=not self.act_detail.isChecked())
+        self.column_splitter.strong = QColor(self.palette_.outline)
+        self.column_splitter.refresh()
+        self.groups.set_palette(self.palette_, calm=not self.act_detail.isChecked())
 
     # ------------------------------------------------------------------ selection
     def _clicked(self, source_id: str, offset: int) -> None:
@@ -781,17 +872,17 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
             return
         gid = group_of_offset(self.analysis.comparison, source_id, offset, after=self.selected)
         if gid:
-            self.select_group(gid)
+            self.select_group(gid, lead=source_id)  # (the clicked column stays where it is)
             return
         for u in self.analysis.comparison.unique:
             if u.source == source_id and u.span.start <= offset < u.span.end:
-                self.select_unique(u)
+                self.select_unique(u, scroll=False)
                 return
         pair = pairing_at(self.analysis.comparison, source_id, offset)
         if pair is not None:
-            self.select_pairing(pair)
+            self.select_pairing(pair, lead=source_id)
 
-    def select_pairing(self, pair: Related | Phrase) -> None:
+    def select_pairing(self, pair: Related | Phrase, lead: str | None = None) -> None:
         """A "similar elsewhere" pair or a shared phrase: both sides outlined and lined up."""
         if self.analysis is None:
             return
@@ -805,11 +896,16 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
             column.view.set_outlined([sides[sid]] if sid in sides else [], color)
             if sid in sides:
                 placed.append((column.view, sides[sid].start))
+        self.column_splitter.selected = None
         if placed:
-            self._line_up(placed)
+            with self.sync.quiet():
+                self._line_up(placed, self.columns[lead].view if lead in self.columns else None)
+        self.column_splitter.refresh()
         self.compare.show_pairing(self.analysis.comparison, pair, self.palette_)
 
-    def select_group(self, group_id: str, scroll: bool = True) -> None:
+    def select_group(self, group_id: str, scroll: bool = True, lead: str | None = None) -> None:
+        """Select a group: outline its passages everywhere and line the columns up on them — on
+        the ``lead`` column's passage, which does not move, when the reader clicked in one."""
         if self.analysis is None:
             return
         group = next((g for g in self.analysis.comparison.groups if g.id == group_id), None)
@@ -825,8 +921,16 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
             column.view.set_outlined(spans, color)
             if spans:
                 placed.append((column.view, spans[0].start))
+        self.column_splitter.selected = group_id
+        self._apply_focus()
         if scroll and placed:
-            self._line_up(placed)
+            lead_view = self.columns[lead].view if lead in self.columns else None
+            with self.sync.quiet():
+                self._line_up(placed, lead_view)
+            if lead is not None:
+                self.sync.lead = lead
+        self.column_splitter.refresh()
+        self._show_edges()
         self.compare.show_group(self.analysis.comparison, group, self.reference, self.palette_)
         self.groups.select_group(group_id)
         row = next(i for i, g in enumerate(self.analysis.comparison.groups) if g.id == group_id)
@@ -836,9 +940,18 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         self.coverage.scrollTo(self.coverage_model.index(row, 0))
 
     @staticmethod
-    def _line_up(placed: list) -> None:  # list of (ArticleTextView, offset)
+    def _line_up(placed: list, lead=None) -> None:  # list of (ArticleTextView, offset)
         """Scroll every column so its passage sits at one common height, near the top third;
-        a passage too near an article's start pulls the common height up to where it can be."""
+        a passage too near an article's start pulls the common height up to where it can be.
+        With a ``lead`` view, its passage's present height is the common one and it stays."""
+        if lead is not None:
+            at = next((offset for view, offset in placed if view is lead), None)
+            if at is not None:
+                y = lead.offset_top(at)
+                for view, offset in placed:
+                    if view is not lead:
+                        view.place_offset(offset, y)
+                return
         target = int(min(view.viewport().height() for view, _ in placed) * ALIGN_AT)
         ranges = [view.reachable(offset) for view, offset in placed]
         low, high = max(r[0] for r in ranges), min(r[1] for r in ranges)
@@ -846,15 +959,19 @@ class MainWindow(ProjectMixin, JudgementsMixin, QMainWindow):
         for view, offset in placed:
             view.place_offset(offset, y)
 
-    def select_unique(self, unique: Unique) -> None:
+    def select_unique(self, unique: Unique, scroll: bool = True) -> None:
         if self.analysis is None:
             return
         self.selected = None
         self._anchor = None
+        self.column_splitter.selected = None
+        self._apply_focus()
         color = QColor(self.palette_.outline)
         for sid, column in self.columns.items():
             column.view.set_outlined([unique.span] if sid == unique.source else [], color)
-        self.columns[unique.source].view.scroll_to_offset(unique.span.start)
+        if scroll:
+            self.columns[unique.source].view.scroll_to_offset(unique.span.start)  # (the others follow)
+        self.column_splitter.refresh()
         self.compare.show_unique(self.analysis.comparison, unique)
         self.groups.select_unique(unique)
 
