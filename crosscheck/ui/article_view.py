@@ -205,8 +205,8 @@ class ArticleTextView(QTextEdit):
         def shown(span: Span) -> bool:
             return self.span_rect(span).adjusted(-6, -4, 6, 4).intersects(visible)
 
-        for rect, colour in self._bars_in(visible):
-            painter.fillRect(QRect(2, rect.top(), 3, rect.height()), colour)
+        for rect, colour in self._bars_in(visible):  # (a faint bar is a thin one too)
+            painter.fillRect(QRect(2, rect.top(), 3 if colour.alpha() > 200 else 2, rect.height()), colour)
         if self._flagged:
             pen = QPen(self._flag_color, 1.5, Qt.PenStyle.DashLine)
             for span in self._flagged:
@@ -312,6 +312,7 @@ class ColumnHeader(QFrame):
         left.clicked.connect(lambda: self.move_requested.emit(-1))
         right = self._button("▶", "Move this column right")
         right.clicked.connect(lambda: self.move_requested.emit(1))
+        self._movers = (left, right)  # (hidden in a narrow column, where the name needs the room)
         close = self._button("✕", "Close this article")
         close.clicked.connect(self.close_requested)
         top = QHBoxLayout()
@@ -356,6 +357,8 @@ class ColumnHeader(QFrame):
         menu = QMenu(self)
         menu.addAction("Edit details (outlet, title, author, date)…", self.edit_requested.emit)
         menu.addAction("Make this the reference", self.reference_requested.emit)
+        menu.addAction("Move left", lambda: self.move_requested.emit(-1))
+        menu.addAction("Move right", lambda: self.move_requested.emit(1))
         menu.exec(event.globalPos())
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -397,6 +400,8 @@ class ColumnHeader(QFrame):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        for b in self._movers:
+            b.setVisible(self.width() >= 300)
         self._elide()
 
 
@@ -453,7 +458,7 @@ class OverviewRuler(QWidget):
             pixmap = QPixmap(self.size())
             pixmap.fill(self.palette().window().color())
             painter = QPainter(pixmap)
-            lanes = {0: (1, w - 2), 1: (3, w - 6), 2: (0, w)}
+            lanes = {0: (1, w - 2), 1: (3, w - 6), 2: (0, w), 3: (w - 4, 3)}
             for (top, bottom), (_, colour, lane) in zip(self._positions(), self._marks, strict=True):
                 x, width = lanes[lane]
                 y = int(top * h)

@@ -51,7 +51,8 @@ PALETTES = {"light": LIGHT, "dark": DARK}
 # Calm reading: these meanings are said by a bar in the margin, not in the words.
 CALM_BARS = frozenset({view.QUOTE, view.CLAIM, view.PHRASE, view.RELATED, view.UNIQUE_CLAIM})
 # The overview ruler: which meanings it shows, in which lane (0 passages, 1 changed words and conflicts).
-RULER_LANES = {view.QUOTE: 0, view.CLAIM: 0, view.UNIQUE_QUOTE: 0, view.UNIQUE_CLAIM: 0, view.CHANGE: 1,
+# (3: a thin lane at the edge for the many sentences only one source has)
+RULER_LANES = {view.QUOTE: 0, view.CLAIM: 0, view.UNIQUE_QUOTE: 0, view.UNIQUE_CLAIM: 3, view.CHANGE: 1,
                view.CONFLICT: 1}
 
 
@@ -63,7 +64,7 @@ def bar_colour(meaning: str, palette: Palette) -> QColor:
         view.CHANGE: palette.change_line, view.CONFLICT: palette.conflict_line,
     }.get(meaning, palette.noise_fg))
     if meaning in (view.PHRASE, view.RELATED, view.UNIQUE_CLAIM):
-        colour.setAlpha(110)
+        colour.setAlpha(90)  # (faint: related, or said by one source only — not what needs attention)
     return colour
 
 

@@ -21,12 +21,12 @@ SAMPLE = "Abc"
 # Two entries a line: what is shown by a margin bar in calm reading stands first on its line,
 # beside its bar.
 ENTRIES = [
-    ((view.QUOTE, "Shared quote"), (view.CHANGE, "Changed words (vs ★)")),
+    ((view.QUOTE, "Shared quote"), (view.CHANGE, "Changed (vs ★)")),
     ((view.CLAIM, "Shared claim"), (view.CONFLICT, "Conflict")),
-    ((view.UNIQUE_CLAIM, "Claim only here"), (view.UNIQUE_QUOTE, "Quote only here")),
-    ((view.RELATED, "Similar elsewhere"), (view.NOISE_CHANGE, "Spelling/brackets only")),
-    ((view.PHRASE, "Shared phrase"), (view.BOILERPLATE, "Boilerplate")),
-    (("flag", "Flagged by you"), ("selected", "Selected group")),
+    ((view.UNIQUE_CLAIM, "Only here"), (view.UNIQUE_QUOTE, "Quote only here")),
+    ((view.RELATED, "Similar"), (view.NOISE_CHANGE, "Spelling only")),
+    ((view.PHRASE, "Phrase"), (view.BOILERPLATE, "Boilerplate")),
+    (("flag", "Flagged"), ("selected", "Selected")),
 ]
 
 
@@ -45,12 +45,13 @@ class LegendView(ArticleTextView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setFrameShape(ArticleTextView.Shape.NoFrame)
+        self.setLineWrapMode(ArticleTextView.LineWrapMode.NoWrap)  # (two entries a line, never wrapped)
         self.setToolTip("The styles, as the columns draw them")
         self._fit()
 
     def _fit(self) -> None:
         fm = QFontMetrics(self.font())
-        self.setTabStopDistance(fm.horizontalAdvance(f" {SAMPLE} Claim only here  "))
+        self.setTabStopDistance(fm.horizontalAdvance(f" {SAMPLE} Shared quote  "))
         self.setFixedHeight(fm.lineSpacing() * len(ENTRIES) + 2 * int(self.document().documentMargin()) + 4)
 
     def setFont(self, font) -> None:  # noqa: N802 - Qt override
