@@ -76,7 +76,7 @@ def wait_idle(qtbot, window: MainWindow) -> None:
 
 @pytest.fixture
 def demo(qtbot, window) -> MainWindow:
-    window.open_demo()
+    window.projects.open_demo()
     wait_idle(qtbot, window)
     assert window.analysis is not None
     return window

@@ -318,3 +318,24 @@ def test_reference_can_be_chosen_from_the_toolbar(qtbot, demo):
     demo.set_reference(demo.sources[1].id)  # the star and Ctrl+2 keep the box in step
     wait_idle(qtbot, demo)
     assert box.currentData() == demo.sources[1].id
+
+
+def test_the_window_follows_its_document(qtbot, demo):
+    # A change made on the document itself (as a script or a command would) is shown like one
+    # made through the widgets: the window observes it.
+    from crosscheck.core.flags import anchor_at, new_flag
+    from crosscheck.core.model import Span
+
+    doc = demo.document
+    ids = doc.ids
+    doc.move_source(ids[0], 2)
+    assert [demo.column_splitter.widget(i) for i in range(4)] == [demo.columns[sid] for sid in doc.ids]
+    doc.add_flags([new_flag([anchor_at(doc.sources[0], Span(0, 5))], note="from the document")])
+    assert demo.flags_panel.model.rowCount() == 1 and demo.flags == doc.flags
+    doc.remove_sources([ids[3]])
+    wait_idle(qtbot, demo)
+    assert set(demo.columns) == set(doc.ids) and demo.windowTitle() == "Crosscheck — 3 articles"
+    assert {s.id for s in demo.analysis.comparison.sources} == set(doc.ids)
+    doc.clear()
+    assert demo.columns == {} and demo.analysis is None and demo.empty.isVisible()
+    assert demo.flags_panel.model.rowCount() == 0 and demo.windowTitle() == "Crosscheck"

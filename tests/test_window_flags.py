@@ -70,7 +70,7 @@ def test_flag_selected_text_with_ctrl_d_then_undo_and_redo(qtbot, demo):
     assert panel.proxy.index(0, 1).data() == "misquote" and panel.proxy.index(0, 4).data() == "B"
     view = column(demo, "Bayside Bulletin").view
     assert [(s.start, s.end) for s in view.flagged] == [(span.start, span.end)]  # framed, never covered
-    assert "(unsaved)" not in demo.windowTitle() and demo.unsaved_work  # flags are work worth asking about
+    assert "(unsaved)" not in demo.windowTitle() and demo.document.unsaved_work  # flags are work worth asking about
 
     qtbot.keyClick(demo, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert demo.flags == [] and panel.model.rowCount() == 0
@@ -82,7 +82,7 @@ def test_flag_selected_text_with_ctrl_d_then_undo_and_redo(qtbot, demo):
 def test_cancelling_the_dialog_makes_no_flag(qtbot, demo):
     select_text(demo, "Coastline Daily", "2,400 passengers")
     seen = fill_flag_dialog(qtbot, "factual conflict", "x", accept=False)
-    demo.flag_selection()
+    demo.judgements.flag_selection()
     assert seen and demo.flags == []
 
 
@@ -94,7 +94,7 @@ def test_flagging_a_group_takes_all_its_passages(qtbot, demo):
         cursor.clearSelection()
         c.view.setTextCursor(cursor)
     fill_flag_dialog(qtbot, "attribution conflict", "Two speakers for one sentence")
-    demo.flag_selection()
+    demo.judgements.flag_selection()
     flag = demo.flags[0]
     assert len(flag.anchors) == 3 and flag.group_label.startswith("Reyner")
     assert {a.source for a in flag.anchors} == {m.source for g in demo.analysis.comparison.groups
@@ -117,7 +117,7 @@ def test_accepting_and_dismissing_findings_in_one_keystroke(qtbot, demo):
 def test_editing_from_the_flags_panel_and_deleting(qtbot, demo):
     select_text(demo, "Coastline Daily", "2,400 passengers")
     fill_flag_dialog(qtbot, "factual conflict", "Courier says 4,200")
-    demo.flag_selection()
+    demo.judgements.flag_selection()
     panel = demo.flags_panel
     index = panel.proxy.index(0, 0)
     seen = fill_flag_dialog(qtbot, "factual conflict", "Checked with the operator: 4,200", status="confirmed")
@@ -136,7 +136,7 @@ def test_editing_from_the_flags_panel_and_deleting(qtbot, demo):
 def test_a_flag_whose_article_is_closed_is_orphaned_not_dropped(qtbot, demo):
     select_text(demo, "Northern Wire", "built in 1998")
     fill_flag_dialog(qtbot, "unsupported claim", "No other outlet has the build year")
-    demo.flag_selection()
+    demo.judgements.flag_selection()
     northern = column(demo, "Northern Wire")
     demo.close_source(northern.source.id)
     wait_idle(qtbot, demo)
@@ -171,7 +171,7 @@ def test_manual_link_and_unlink_survive_reanalysis_and_undo(qtbot, demo):
 
     bayside = column(demo, "Bayside Bulletin")
     offset = bayside.source.text.index("Nobody will ever")
-    demo.unlink_at(bayside.source.id, offset)  # what "Remove this passage from its group" does
+    demo.judgements.unlink_at(bayside.source.id, offset)  # what "Remove this passage from its group" does
     wait_idle(qtbot, demo)
     group = next(g for g in demo.analysis.comparison.groups if "Nobody" in g.label)
     assert bayside.source.id not in {m.source for m in group.members}
@@ -181,17 +181,17 @@ def test_manual_link_and_unlink_survive_reanalysis_and_undo(qtbot, demo):
 def test_save_and_open_a_project_round_trip(qtbot, demo, tmp_path, make_window):
     select_text(demo, "Coastline Daily", "2,400 passengers")
     fill_flag_dialog(qtbot, "factual conflict", "Courier says 4,200")
-    demo.flag_selection()
+    demo.judgements.flag_selection()
     demo.set_reference(demo.sources[2].id)
     wait_idle(qtbot, demo)
     path = tmp_path / "ferry.crosscheck"
-    assert demo._save_to(path)
+    assert demo.projects.save_to(path)
     assert not demo.dirty and demo.windowTitle() == "Crosscheck — ferry.crosscheck — 4 articles"
     saved = load_project(path)
     assert len(saved.sources) == 4 and saved.reference == demo.sources[2].id and len(saved.flags) == 1
 
     other = make_window("recovery2")
-    assert other.open_project(path)
+    assert other.projects.open_project(path)
     wait_idle(qtbot, other)
     assert [s.text for s in other.sources] == [s.text for s in demo.sources]
     assert other.reference == demo.sources[2].id and other.columns[other.reference].header.is_reference
@@ -205,8 +205,8 @@ def test_a_corrupt_or_newer_project_is_refused_and_left_untouched(qtbot, window,
     newer = tmp_path / "newer.crosscheck"
     newer.write_text('{"format": "crosscheck-project", "version": 99, "sources": []}', encoding="utf-8")
     before = broken.read_bytes(), newer.read_bytes()
-    assert not window.open_project(broken)
-    assert not window.open_project(newer)
+    assert not window.projects.open_project(broken)
+    assert not window.projects.open_project(newer)
     texts = [text for _kind, _title, text in messages]
     assert any("damaged or truncated" in t for t in texts) and any("newer Crosscheck" in t for t in texts)
     assert (broken.read_bytes(), newer.read_bytes()) == before
@@ -216,14 +216,14 @@ def test_a_corrupt_or_newer_project_is_refused_and_left_untouched(qtbot, window,
 def test_autosave_and_recovery_after_a_crash(qtbot, demo, tmp_path, make_window, monkeypatch):
     select_text(demo, "Bayside Bulletin", "fined in 2019")
     fill_flag_dialog(qtbot, "unsupported claim", "Only Bayside has this; check court records")
-    demo.flag_selection()
-    demo.autosave()
+    demo.judgements.flag_selection()
+    demo.projects.autosave()
     recovery = list((tmp_path / "recovery").glob("*.crosscheck"))
     assert len(recovery) == 1  # the session's copy, while the work is unsaved
     # The process "crashes": no closeEvent, the recovery file stays. A new session offers it.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     again = make_window("recovery")
-    assert again.check_recovery()
+    assert again.projects.check_recovery()
     wait_idle(qtbot, again)
     assert len(again.sources) == 4 and [f.note for f in again.flags] == ["Only Bayside has this; check court records"]
     assert again.dirty  # recovered work is still unsaved
@@ -233,8 +233,8 @@ def test_autosave_and_recovery_after_a_crash(qtbot, demo, tmp_path, make_window,
 def test_closing_with_unsaved_flags_asks_first(qtbot, demo, monkeypatch):
     select_text(demo, "Bayside Bulletin", "fined in 2019")
     fill_flag_dialog(qtbot, "other", "keep me")
-    demo.flag_selection()
-    assert demo.flags and demo.unsaved_work, (demo.flags, demo.dirty)
+    demo.judgements.flag_selection()
+    assert demo.flags and demo.document.unsaved_work, (demo.flags, demo.dirty)
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Cancel)
@@ -248,14 +248,14 @@ def test_closing_with_unsaved_flags_asks_first(qtbot, demo, monkeypatch):
 def test_exporting_reports_and_pdf(qtbot, demo, tmp_path):
     select_text(demo, "Coastline Daily", "2,400 passengers")
     fill_flag_dialog(qtbot, "factual conflict", "<script>alert(1)</script> check")
-    demo.flag_selection()
+    demo.judgements.flag_selection()
     html_path, pdf_path, csv_path = tmp_path / "r.html", tmp_path / "r.pdf", tmp_path / "flags.csv"
-    assert demo.export_report(str(html_path), "html")
+    assert demo.projects.export_report(str(html_path), "html")
     html = html_path.read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
     assert "Coverage" in html and "Flags (1)" in html
-    assert demo.export_report(str(csv_path), "csv")
+    assert demo.projects.export_report(str(csv_path), "csv")
     assert "factual conflict" in csv_path.read_text(encoding="utf-8")
-    assert demo.export_pdf(str(pdf_path))
+    assert demo.projects.export_pdf(str(pdf_path))
     assert pdf_path.read_bytes()[:4] == b"%PDF" and pdf_path.stat().st_size > 5000
     assert Path(html_path).exists()

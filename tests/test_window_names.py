@@ -120,12 +120,12 @@ def test_an_edit_survives_save_and_reopen(qtbot, demo, tmp_path, make_window):
     demo.columns[sid].header.edit_requested.emit()
     wait_idle(qtbot, demo)
     path = tmp_path / "ferry.crosscheck"
-    assert demo._save_to(path)
+    assert demo.projects.save_to(path)
     saved = next(s for s in load_project(path).sources if s.id == sid)
     assert (saved.outlet, saved.title, saved.published) == ("Northern Wire Service", "Cracks halt island ferry",
                                                             "2026-03-04")
     other = make_window("recovery2")
-    assert other.open_project(path)
+    assert other.projects.open_project(path)
     wait_idle(qtbot, other)
     names = shown_names(other, sid)
     assert all("Northern Wire Service" in text for text in names.values()), names

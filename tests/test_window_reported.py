@@ -60,23 +60,23 @@ def test_declining_recovery_sets_the_copy_aside_and_is_not_asked_again(qtbot, de
                                                                           monkeypatch):
     select_text(demo, "Bayside Bulletin", "fined in 2019")
     fill_flag_dialog(qtbot, "other", "worth keeping")
-    demo.flag_selection()
-    demo.autosave()
+    demo.judgements.flag_selection()
+    demo.projects.autosave()
     [copy] = (tmp_path / "recovery").glob("*.crosscheck")
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     first = make_window("recovery")  # the next start, after a crash
-    assert not first.check_recovery()
+    assert not first.projects.check_recovery()
     assert len(asked) == 1 and "declined" in asked[0] and "not be asked" in asked[0]
     assert not copy.exists()
     aside = tmp_path / "recovery" / "declined" / copy.name
     assert [f.note for f in load_project(aside).flags] == ["worth keeping"]  # not lost: File ▸ Open reads it
     second = make_window("recovery")  # and the start after that
-    assert not second.check_recovery()
+    assert not second.projects.check_recovery()
     assert len(asked) == 1
     old = aside.stat().st_mtime - 31 * 86400  # a month later the set-aside copy is pruned
     os.utime(aside, (old, old))
-    assert not make_window("recovery").check_recovery() and not aside.exists()
+    assert not make_window("recovery").projects.check_recovery() and not aside.exists()
 
 
 def test_accepted_findings_name_outlets_as_the_reader_sees_them_never_ids(qtbot, demo):
@@ -124,7 +124,7 @@ def test_dragging_selected_text_within_the_window_adds_no_article(qtbot, demo):
 def test_a_drop_from_another_application_adds_an_article_and_ctrl_z_takes_exactly_it_back(qtbot, demo, tmp_path):
     select_text(demo, "Bayside Bulletin", "fined in 2019")
     fill_flag_dialog(qtbot, "other", "an earlier step")
-    demo.flag_selection()
+    demo.judgements.flag_selection()
     text = QMimeData()  # text dragged from a browser or an editor
     text.setText("Ferry halted again\n\nThe harbour authority said on Monday that the Selka ferry would stay "
                  "in port for a second week while engineers check the hull.")

@@ -28,6 +28,6 @@ def run(refs: Sequence[str]) -> int:
             window.resize(1600, 1000)
             window.show()
     if refs:
-        window.open_any(list(refs))
-    QTimer.singleShot(0, window.check_recovery)
+        window.projects.open_any(list(refs))
+    QTimer.singleShot(0, window.projects.check_recovery)
     return app.exec()

@@ -1,44 +1,72 @@
-"""Undoable edits: a command swaps one list state for another (the user's judgements), or
-adds articles to the comparison.
+"""Undoable edits of the open story, each one step on the window's undo stack.
 
-Commands hold the lists before and after, never widgets, and hand them to a callback that
-applies them (refreshing the panels, and re-running the analysis when corrections change).
+Commands hold plain values (lists of flags or corrections, sources), never widgets, and apply
+them through the ``Document``'s methods; the window sees the change as the document's event,
+as it would any other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
-T = TypeVar("T")
+from crosscheck.core.model import Source
+from crosscheck.core.names import display_names
+from crosscheck.document import Document
 
 
-class SetList(QUndoCommand, Generic[T]):
-    """Replace a list (flags, or corrections) with another; undo puts the old one back."""
+class EditJudgements(QUndoCommand):
+    """One edit of the flags (``what="flags"``) or the corrections (``"corrections"``): ``edit``
+    changes the document once; undo puts the list back as it was, redo as ``edit`` left it."""
 
-    def __init__(self, text: str, before: Sequence[T], after: Sequence[T], apply: Callable[[list[T]], None]):
+    def __init__(self, document: Document, what: str, text: str, edit: Callable[[Document], object]) -> None:
         super().__init__(text)
-        self.before, self.after, self.apply = list(before), list(after), apply
+        self.document, self.what, self.edit = document, what, edit
+        self.before = getattr(document, what)
+        self.after: list | None = None
+
+    def _set(self, values: list) -> None:
+        getattr(self.document, f"set_{self.what}")(values)
 
     def redo(self) -> None:
-        self.apply(list(self.after))
+        if self.after is None:
+            self.edit(self.document)
+            self.after = getattr(self.document, self.what)
+        else:
+            self._set(self.after)
 
     def undo(self) -> None:
-        self.apply(list(self.before))
+        self._set(self.before)
 
 
-class AddSources(QUndoCommand, Generic[T]):
+class AddSources(QUndoCommand):
     """Articles opened, pasted or dropped: undo closes exactly these, redo brings them back."""
 
-    def __init__(self, text: str, sources: Sequence[T], add: Callable[[list[T]], None],
-                 close: Callable[[list[T]], None]):
-        super().__init__(text)
-        self.sources, self.add, self.close = list(sources), add, close
+    def __init__(self, document: Document, sources: Sequence[Source]) -> None:
+        n = len(sources)
+        super().__init__(f"Add {n} article{'s' * (n != 1)}")
+        self.document, self.sources = document, list(sources)
 
     def redo(self) -> None:
-        self.add(list(self.sources))
+        self.document.add_sources(self.sources)
 
     def undo(self) -> None:
-        self.close(list(self.sources))
+        self.document.remove_sources(s.id for s in self.sources)
+
+
+class EditSources(QUndoCommand):
+    """Swap sources' details for others, by id; undo puts the old ones back. A source closed in
+    the meantime is left closed."""
+
+    def __init__(self, document: Document, before: Sequence[Source], after: Sequence[Source]) -> None:
+        names = display_names(after)
+        what = names[after[0].id] if len(after) == 1 else f"{len(after)} articles"
+        super().__init__(f"Edit details of {what}")
+        self.document, self.before, self.after = document, list(before), list(after)
+
+    def redo(self) -> None:
+        self.document.replace_sources(self.after)
+
+    def undo(self) -> None:
+        self.document.replace_sources(self.before)

@@ -2,9 +2,9 @@
 
 The header reader leaves unknown what the page does not state clearly, and sometimes reads it
 wrong; the reader can put it right here. An edit replaces the ``Source`` (same id, same text),
-so every span, flag and correction stays valid; it is one undoable step, kept in the project,
-and the window names every source again and re-runs the analysis (which reads the outlet and
-author: a footer or an author's bio is recognised by them).
+so every span, flag and correction stays valid; it is one undoable step (``EditSources``, on the
+document), kept in the project, and the window names every source again and re-runs the
+analysis (which reads the outlet and author: a footer or an author's bio is recognised by them).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -31,6 +30,7 @@ from crosscheck.core.model import Source
 from crosscheck.core.names import display_names, file_name
 from crosscheck.core.view import letter
 from crosscheck.io.plaintext import find_date
+from crosscheck.ui.commands import EditSources
 
 if TYPE_CHECKING:
     from crosscheck.ui.main_window import MainWindow
@@ -144,41 +144,9 @@ class SourceDialog(QDialog):
         return out
 
 
-class EditSources(QUndoCommand):
-    """Swap sources' details for others, by id; undo puts the old ones back. A source closed in
-    the meantime is left closed."""
-
-    def __init__(self, window: MainWindow, before: Sequence[Source], after: Sequence[Source]) -> None:
-        names = display_names(after)
-        what = names[after[0].id] if len(after) == 1 else f"{len(after)} articles"
-        super().__init__(f"Edit details of {what}")
-        self.window, self.before, self.after = window, list(before), list(after)
-
-    def redo(self) -> None:
-        apply_sources(self.window, self.after)
-
-    def undo(self) -> None:
-        apply_sources(self.window, self.before)
-
-
-def apply_sources(window: MainWindow, sources: Sequence[Source]) -> None:
-    by_id = {s.id: s for s in sources if s.id in window.columns}
-    if not by_id:
-        return
-    window.sources = [by_id.get(s.id, s) for s in window.sources]
-    for sid, source in by_id.items():
-        column = window.columns[sid]
-        column.source = source
-        column.header.set_source(source)
-    window._mark_reference()  # names every source again (``relabel``)
-    window._mark_dirty()
-    if len(window.sources) >= 2:
-        window.analyze()  # coverage, findings and the compare panel name them from the new analysis
-
-
 def relabel(window: MainWindow) -> None:
     """Every column header and the reference box, by the names ``display_names`` gives."""
-    names = display_names(window.sources)
+    names = display_names(window.document.sources)
     for sid, column in window.columns.items():
         column.header.set_name(names.get(sid, column.source.label))
     box = window.reference_box
@@ -194,21 +162,23 @@ def current_source(window: MainWindow) -> str | None:
     for sid, column in window.columns.items():
         if widget is not None and (widget is column or column.isAncestorOf(widget)):
             return sid
-    return window.reference or (window.sources[0].id if window.sources else None)
+    document = window.document
+    return document.reference or (document.ids[0] if document.ids else None)
 
 
 def edit_source(window: MainWindow, source_id: str | None = None) -> bool:
     """Open the details dialog (on ``source_id``, else the current article); an accepted edit
     is pushed on the window's undo stack. Whether anything changed."""
-    if not window.sources:
+    document = window.document
+    if not document.sources:
         return False
-    dialog = SourceDialog(window.sources, source_id or current_source(window), window)
+    dialog = SourceDialog(document.sources, source_id or current_source(window), window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     after = dialog.edited()
     if not after:
         return False
     ids = {s.id for s in after}
-    before = [s for s in window.sources if s.id in ids]
-    window.undo_stack.push(EditSources(window, before, after))
+    before = [s for s in document.sources if s.id in ids]
+    window.undo_stack.push(EditSources(document, before, after))
     return True
