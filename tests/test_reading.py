@@ -209,3 +209,23 @@ def test_columns_out_of_sight_are_marked_at_the_edge(qtbot, demo) -> None:
     qtbot.wait(20)
     assert demo.edges.right.isVisible()
     assert "▶" in demo.edges.right.text()
+
+
+def test_scroll_together_off_is_remembered_from_the_start(qtbot, settings, make_window) -> None:
+    settings.setValue("ui/sync", "false")
+    w = make_window()
+    assert not w.act_sync.isChecked() and not w.sync.enabled
+
+
+def test_focus_on_a_chosen_few_columns(qtbot, demo) -> None:
+    ids = [s.id for s in demo.sources]
+    # (what the header's "Keep in focus" menu entry sends)
+    demo.columns[ids[0]].header.focus_toggled.emit(True)
+    demo.columns[ids[2]].header.focus_toggled.emit(True)
+    assert demo.act_focus.isChecked()  # choosing a column asks for focus
+    assert {sid for sid, c in demo.columns.items() if not c.isHidden()} == {ids[0], ids[2]}
+    demo.columns[ids[0]].header.focus_toggled.emit(False)
+    demo.columns[ids[2]].header.focus_toggled.emit(False)
+    assert demo.act_focus.isChecked()
+    demo.act_focus.setChecked(False)
+    assert all(not c.isHidden() for c in demo.columns.values())

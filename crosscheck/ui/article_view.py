@@ -290,6 +290,7 @@ class ColumnHeader(QFrame):
     close_requested = Signal()
     move_requested = Signal(int)
     edit_requested = Signal()  # the reader wants to correct the outlet, title, author or date
+    focus_toggled = Signal(bool)  # keep this column in focus (Focus then shows the chosen few)
 
     def __init__(self, source: Source, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -298,6 +299,7 @@ class ColumnHeader(QFrame):
         self.source = source
         self.letter = ""
         self.display_name = source.label  # told apart from the other columns' by the window
+        self.in_focus = False  # chosen to stay in view in Focus mode
         self.name = QLabel()
         self.name.setTextFormat(Qt.TextFormat.RichText)
         self.title = QLabel()
@@ -357,6 +359,10 @@ class ColumnHeader(QFrame):
         menu = QMenu(self)
         menu.addAction("Edit details (outlet, title, author, date)…", self.edit_requested.emit)
         menu.addAction("Make this the reference", self.reference_requested.emit)
+        keep = menu.addAction("Keep in focus")
+        keep.setCheckable(True)
+        keep.setChecked(self.in_focus)
+        keep.toggled.connect(self.focus_toggled.emit)
         menu.addAction("Move left", lambda: self.move_requested.emit(-1))
         menu.addAction("Move right", lambda: self.move_requested.emit(1))
         menu.exec(event.globalPos())

@@ -64,6 +64,7 @@ class Columns:
         self.columns: dict[str, ArticleColumn] = {}
         self.selected: str | None = None
         self._anchor: tuple[str, Span] | None = None  # the selected group, to find it again after re-analysis
+        self.chosen: set[str] = set()  # columns the reader keeps in focus
 
     def _group(self, group_id: str | None):
         analysis = self.window.analysis
@@ -83,6 +84,7 @@ class Columns:
             column.header.close_requested.connect(lambda sid=sid: w.close_source(sid))
             column.header.move_requested.connect(lambda d, sid=sid: self.document.move_source(sid, d))
             column.header.edit_requested.connect(lambda sid=sid: edit_source(w, sid))
+            column.header.focus_toggled.connect(lambda on, sid=sid: self.choose(sid, on))
             column.view.offset_clicked.connect(lambda off, sid=sid: self.clicked(sid, off))
             column.view.explain = lambda off, sid=sid: self.explain(sid, off)
             column.view.verticalScrollBar().valueChanged.connect(w.column_splitter.refresh)
@@ -340,11 +342,24 @@ class Columns:
         w.column_splitter.refresh()
         self.show_edges()
 
+    def choose(self, source_id: str, on: bool) -> None:
+        """Keep a column in focus (or not): with any chosen, Focus shows just those."""
+        (self.chosen.add if on else self.chosen.discard)(source_id)
+        self.columns[source_id].header.in_focus = on
+        if on and not self.window.act_focus.isChecked():
+            self.window.act_focus.setChecked(True)  # (choosing a column is asking for focus)
+        else:
+            self.apply_focus()
+
     def apply_focus(self) -> None:
-        """Focus: only the columns that carry the selected group (all of them when none is)."""
+        """Focus: only the columns the reader chose to keep in focus, if any; else those that
+        carry the selected group (all of them when none is)."""
         w = self.window
         group = self._group(self.selected) if w.act_focus.isChecked() else None
         carried = {m.source for m in group.members} if group is not None else None
+        chosen = {sid for sid in self.chosen if sid in self.columns}
+        if w.act_focus.isChecked() and chosen:
+            carried = chosen
         for sid, column in self.columns.items():
             column.setVisible(carried is None or sid in carried)
         shown = sum(not c.isHidden() for c in self.columns.values())

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.reference_box.activated.connect(self._reference_chosen)
         actions.build(self, {"reference": [QLabel(" Reference: "), self.reference_box]})
         self.show_actions = {k: getattr(self, f"act_{k}") for k in ("passages", "changes", "noise")}
+        self.sync.enabled = self.act_sync.isChecked()  # (a saved "off" holds from the start)
         self.projects.fill_recent()
         self.show_alignments()
         self.apply_palette(self.palette_name)
