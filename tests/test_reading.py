@@ -164,6 +164,10 @@ def test_connectors_are_drawn_between_neighbouring_columns(qtbot, demo) -> None:
     assert left is not None and right is not None
     visible = splitter.map.between(left.source.id, right.source.id, 0, len(left.source.text))
     assert visible  # the demo's first two articles share passages: there is something to draw
+    # (while columns move the connectors step aside; they are drawn again once scrolling pauses)
+    splitter.scrolled()
+    assert splitter.moving
+    qtbot.waitUntil(lambda: not splitter.moving, timeout=2000)
     image = splitter.handle(1).grab().toImage()
     colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(0, image.height(), 3)}
     assert len(colours) > 2  # (a handle with connectors is not one flat colour)

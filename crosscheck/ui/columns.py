@@ -87,7 +87,7 @@ class Columns:
             column.header.focus_toggled.connect(lambda on, sid=sid: self.choose(sid, on))
             column.view.offset_clicked.connect(lambda off, sid=sid: self.clicked(sid, off))
             column.view.explain = lambda off, sid=sid: self.explain(sid, off)
-            column.view.verticalScrollBar().valueChanged.connect(w.column_splitter.refresh)
+            column.view.verticalScrollBar().valueChanged.connect(w.column_splitter.scrolled)
             w.sync.attach(sid, column.view)
             column.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             column.view.customContextMenuRequested.connect(lambda pos, sid=sid: w.judgements.column_menu(sid, pos))

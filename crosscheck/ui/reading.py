@@ -14,7 +14,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QScrollArea, QSplitter, QSplitterHandle, QToolButton, QWidget
 
 from crosscheck.core.model import Span
@@ -127,6 +127,14 @@ class ConnectorSplitter(QSplitter):
         self.selected: str | None = None
         self.colour: Callable[[str], QColor] = lambda _gid: QColor("#1f5fa8")
         self.strong = QColor("#d35400")
+        # While the columns move, the connectors are set aside and drawn again once scrolling
+        # pauses: repainting the gutters at every step made Qt repaint every column whole (thin
+        # dirty areas spread across the window are merged into one), doubling a step's cost.
+        self.moving = False
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(120)
+        self._settle.timeout.connect(self._settled)
 
     def createHandle(self) -> QSplitterHandle:  # noqa: N802 - Qt override
         return ConnectorHandle(self.orientation(), self)
@@ -134,6 +142,17 @@ class ConnectorSplitter(QSplitter):
     def refresh(self) -> None:
         for i in range(1, self.count()):
             self.handle(i).update()
+
+    def scrolled(self) -> None:
+        """A column moved: the connectors wait until the scrolling pauses."""
+        if not self.moving:
+            self.moving = True
+            self.refresh()  # (once: they go while the columns move)
+        self._settle.start()
+
+    def _settled(self) -> None:
+        self.moving = False
+        self.refresh()
 
     def neighbours(self, index: int) -> tuple[ArticleColumn | None, ArticleColumn | None]:
         """The visible columns either side of handle ``index``."""
@@ -146,7 +165,7 @@ class ConnectorSplitter(QSplitter):
 class ConnectorHandle(QSplitterHandle):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         splitter = self.splitter()
-        if not isinstance(splitter, ConnectorSplitter) or splitter.map is None:
+        if not isinstance(splitter, ConnectorSplitter) or splitter.map is None or splitter.moving:
             return
         left, right = splitter.neighbours(splitter.indexOf(self))
         if left is None or right is None:
@@ -162,28 +181,23 @@ class ConnectorHandle(QSplitterHandle):
         shift_l = self.mapFromGlobal(lv.viewport().mapToGlobal(QPoint(0, 0))).y()
         shift_r = self.mapFromGlobal(rv.viewport().mapToGlobal(QPoint(0, 0))).y()
         selected = []
+        painter.setPen(Qt.PenStyle.NoPen)
         for cp in splitter.map.between(left.source.id, right.source.id, top, bottom + 1):
-            a = self._band(lv, cp.here, shift_l)
-            b = self._band(rv, cp.there, shift_r)
-            path = QPainterPath(QPointF(0, a[0]))
-            mid = w / 2
-            path.cubicTo(QPointF(mid, a[0]), QPointF(mid, b[0]), QPointF(w, b[0]))
-            path.lineTo(QPointF(w, b[1]))
-            path.cubicTo(QPointF(mid, b[1]), QPointF(mid, a[1]), QPointF(0, a[1]))
-            path.closeSubpath()
+            band = _band_polygon(w, self._band(lv, cp.here, shift_l), self._band(rv, cp.there, shift_r))
             if cp.group == splitter.selected:
-                selected.append(path)
+                selected.append(band)
                 continue
             colour = QColor(splitter.colour(cp.group))
             colour.setAlpha(50)
-            painter.fillPath(path, colour)
+            painter.setBrush(colour)
+            painter.drawPolygon(band)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for path in selected:
+        for band in selected:
             colour = QColor(splitter.strong)
             colour.setAlpha(90)
-            painter.fillPath(path, colour)
+            painter.setBrush(colour)
             painter.setPen(QPen(splitter.strong, 1.5))
-            painter.drawPath(path)
+            painter.drawPolygon(band)
         painter.end()
 
     def _band(self, view: ArticleTextView, span: Span, shift: int) -> tuple[float, float]:
@@ -192,6 +206,18 @@ class ConnectorHandle(QSplitterHandle):
         top, bottom = rect.top() + shift, rect.bottom() + shift
         h = self.height()
         return max(-4.0, min(float(top), h + 4.0)), max(-4.0, min(float(bottom), h + 4.0))
+
+
+# The S-curve of a connector, as fractions of its run (smoothstep at eight points): a polygon is
+# drawn many times faster than a path of Bézier curves, which Qt flattens again at every paint.
+_CURVE = [(k / 8, (k / 8) ** 2 * (3 - 2 * k / 8)) for k in range(9)]
+
+
+def _band_polygon(width: int, a: tuple[float, float], b: tuple[float, float]) -> QPolygonF:
+    """A band from the passage ``a`` (top, bottom) on the left to ``b`` on the right."""
+    top = [QPointF(x * width, a[0] + (b[0] - a[0]) * t) for x, t in _CURVE]
+    bottom = [QPointF(x * width, a[1] + (b[1] - a[1]) * t) for x, t in reversed(_CURVE)]
+    return QPolygonF(top + bottom)
 
 
 class EdgeMarkers(QObject):
