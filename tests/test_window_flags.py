@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget, QMessageBox
 
 from crosscheck.core.model import Span
 from crosscheck.io.project import load as load_project
@@ -61,6 +61,8 @@ def test_flag_selected_text_with_ctrl_d_then_undo_and_redo(qtbot, demo):
     seen = fill_flag_dialog(qtbot, "misquote", "Adds 'ever'; the others do not")
     qtbot.keyClick(demo, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert seen, "the flag dialog did not open"
+    # the passage is named as the columns name it: letter and outlet
+    assert seen[0].findChild(QListWidget).item(0).text().startswith("B · Bayside Bulletin: ")
     assert len(demo.flags) == 1
     flag = demo.flags[0]
     assert flag.category == "misquote" and flag.note == "Adds 'ever'; the others do not"
