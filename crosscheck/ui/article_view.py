@@ -422,6 +422,7 @@ class OverviewRuler(QWidget):
         super().__init__(parent)
         self.view = view
         self.setFixedWidth(self.WIDTH)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # (it paints every pixel: no parent beneath)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("The whole article: shared quotes and claims, passages only here, conflicts and flags. "
                         "Click to go there.")
