@@ -58,6 +58,7 @@ class Document:
         self._flags: list[Flag] = []
         self._corrections: list[Correction] = []
         self._dirty = False
+        self._edited = False  # the reader corrected an article's details since the last save
         self._path: Path | None = None
         self._next_id = 1
         self._listeners: list[Listener] = []
@@ -123,7 +124,8 @@ class Document:
     def unsaved_work(self) -> bool:
         """Changes worth asking about before they are lost: flags, links, or a saved project
         changed since (a few articles opened and never judged are not)."""
-        return self._dirty and bool(self._sources) and bool(self._flags or self._corrections or self._path)
+        return self._dirty and bool(self._sources) and bool(
+            self._flags or self._corrections or self._path or self._edited)
 
     def project(self) -> Project:
         """Everything to save, with the column order."""
@@ -189,6 +191,7 @@ class Document:
         if not replaced:
             return []
         self._sources = [by_id.get(s.id, s) for s in self._sources]
+        self._edited = True  # (a correction is the reader's work: worth asking about before it is lost)
         self._changed(Change.EDITED, (s.id for s in replaced))
         return replaced
 
@@ -247,6 +250,7 @@ class Document:
         """Saved (to ``path``, when given): no unsaved changes."""
         if path is not None:
             self.set_path(path)
+        self._edited = False
         if self._dirty:
             self._dirty = False
             self._emit(Change.DIRTY)
@@ -266,7 +270,7 @@ class Document:
         self._flags = list(project.flags)
         self._corrections = list(project.corrections)
         self._path = path
-        self._dirty = False
+        self._dirty = self._edited = False
         self._emit(Change.LOADED, self.ids)
 
     def clear(self) -> None:
@@ -274,5 +278,5 @@ class Document:
         (source numbers go on from where they were: a load still running keeps its ids)."""
         self._sources, self._reference, self._settings = [], None, DEFAULT
         self._flags, self._corrections = [], []
-        self._path, self._dirty = None, False
+        self._path, self._dirty, self._edited = None, False, False
         self._emit(Change.CLEARED)

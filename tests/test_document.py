@@ -218,3 +218,12 @@ def test_importing_the_document_and_the_cli_loads_no_qt() -> None:
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_corrected_article_is_work_worth_asking_about_until_saved(doc):
+    doc.add_sources([src(1), src(2)])
+    assert not doc.unsaved_work  # articles opened and never judged are not
+    doc.replace_sources([replace(doc.source("s1"), outlet="The Herald")])
+    assert doc.unsaved_work  # the reader's correction would be lost on closing
+    doc.mark_saved(Path("story.crosscheck"))
+    assert not doc.unsaved_work
