@@ -3,9 +3,11 @@ the demo opened and analysed, and message boxes recorded instead of shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crosscheck.ui.main_window import MainWindow
 
@@ -82,3 +84,22 @@ def demo(qtbot, window) -> MainWindow:
     return window
 
 
+def when_dialog(kind: type[QWidget], fill: Callable[[QWidget], None]) -> list:
+    """When a modal dialog of type ``kind`` opens, hand it to ``fill`` (which answers it as a
+    person would) and record it. Polls for 5 s at most: a dialog that never opens makes the test
+    fail instead of hang."""
+    seen: list = []
+    tries = [0]
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            tries[0] += 1
+            if tries[0] < 250:
+                QTimer.singleShot(20, act)
+            return
+        seen.append(dialog)
+        fill(dialog)
+
+    QTimer.singleShot(0, act)
+    return seen

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QListWidget, QMessageBox
 
 from crosscheck.core.model import Span
 from crosscheck.io.project import load as load_project
 from crosscheck.ui.flags_panel import FlagDialog
 from crosscheck.ui.main_window import MainWindow
-from tests.gui import wait_idle
+from tests.gui import wait_idle, when_dialog
 
 
 def column(window: MainWindow, label: str):
@@ -32,17 +32,8 @@ def select_text(window: MainWindow, label: str, words: str) -> Span:
 
 def fill_flag_dialog(qtbot, category: str, note: str, status: str | None = None, accept: bool = True) -> list:
     """When the flag dialog opens, fill it in as a person would and press OK (or Cancel)."""
-    seen = []
-    tries = [0]
 
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, FlagDialog):
-            tries[0] += 1
-            if tries[0] < 250:  # give up after 5 s: the test then fails instead of hanging
-                QTimer.singleShot(20, act)
-            return
-        seen.append(dialog)
+    def fill(dialog: FlagDialog) -> None:
         dialog.category.setCurrentText(category)
         if status:
             dialog.status.setCurrentText(status)
@@ -52,8 +43,7 @@ def fill_flag_dialog(qtbot, category: str, note: str, status: str | None = None,
         button = box.button(QDialogButtonBox.StandardButton.Ok if accept else QDialogButtonBox.StandardButton.Cancel)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, act)
-    return seen
+    return when_dialog(FlagDialog, fill)
 
 
 def test_flag_selected_text_with_ctrl_d_then_undo_and_redo(qtbot, demo):

@@ -3,15 +3,15 @@ project. Driven through the real widgets (fixtures in tests/gui.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from crosscheck.core.view import outlet_names
 from crosscheck.io.project import load as load_project
 from crosscheck.ui.main_window import MainWindow
 from crosscheck.ui.source_dialog import SourceDialog, tidy_date
-from tests.gui import wait_idle
+from tests.gui import wait_idle, when_dialog
 
 
 def column(window: MainWindow, outlet: str):
@@ -21,28 +21,19 @@ def column(window: MainWindow, outlet: str):
 def fill_source_dialog(qtbot, values: dict[str, str], choose: str | None = None, accept: bool = True) -> list:
     """When the details dialog opens, type ``values`` into its fields (after choosing the article
     ``choose``, a source id) and press OK (or Cancel)."""
-    seen: list[SourceDialog] = []
-    tries = [0]
 
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, SourceDialog):
-            tries[0] += 1
-            if tries[0] < 250:  # give up after 5 s: the test then fails instead of hanging
-                QTimer.singleShot(20, act)
-            return
-        seen.append(dialog)
+    def fill(dialog: SourceDialog) -> None:
         if choose:
             dialog.chooser.setCurrentIndex(dialog.chooser.findData(choose))
         for key, text in values.items():
             dialog.fields[key].clear()
             qtbot.keyClicks(dialog.fields[key], text)
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        seen.append(ok.isEnabled())
+        seen.append(ok.isEnabled())  # (after the dialog itself: whether OK could be pressed)
         button = ok if accept and ok.isEnabled() else dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, act)
+    seen = when_dialog(SourceDialog, fill)
     return seen
 
 

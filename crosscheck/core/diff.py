@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
@@ -80,6 +81,7 @@ def word_diff(a: str, b: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=8192)
 def _cached_diff(a: str, b: str) -> tuple[tuple[int, str], ...]:
     return tuple(_word_diff(a, b))
+
 
 
 def _word_diff(a: str, b: str) -> list[tuple[int, str]]:
@@ -451,3 +453,21 @@ def _is_number(word: str) -> bool:
 
 def _has_nt(words: list[str]) -> bool:
     return any(w.lower().endswith(("n't", "n’t")) for w in words)
+
+
+class Versions(NamedTuple):
+    """Two versions of a passage compared: the diff, its changes named, the share of words kept."""
+
+    ops: tuple[tuple[int, str], ...]
+    changes: tuple[Change, ...]
+    similarity: float
+
+
+@lru_cache(maxsize=8192)
+def compare_versions(a: str, b: str, a_partial: bool = False, b_partial: bool = False) -> Versions:
+    """``a`` against ``b``: diffed, classified and scored once for each distinct pair (a group's
+    diffs and the coverage against the reference ask again and again, for every copy of a wire
+    story)."""
+    ops = word_diff(a, b)
+    return Versions(tuple(ops), tuple(classify_changes(ops, a_partial=a_partial, b_partial=b_partial)),
+                    similarity(ops))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import LCSseq
 
-from crosscheck.core.diff import Change, classify_changes, similarity, word_diff
+from crosscheck.core.diff import Change, compare_versions, similarity, word_diff
 from crosscheck.core.findings import Confidence, Finding, FindingKind
 from crosscheck.core.model import Diff, Group, Member, Unique
 from crosscheck.core.normalize import CALENDAR_WORDS, DURATION_HOURS, figures, figures_agree, tokenize
@@ -53,9 +53,7 @@ def build_group(
                   and _closeness(v, pivot) > _closeness(u, pivot)}
     for i, k in pairs:
         a, b = chosen[i], chosen[k]
-        ops = word_diff(a.text, b.text)
-        changes = classify_changes(ops, a_partial=members[i].partial, b_partial=members[k].partial)
-        sim = similarity(ops)
+        ops, changes, sim = compare_versions(a.text, b.text, members[i].partial, members[k].partial)
         judged = a.source != b.source and i not in superseded and k not in superseded
         # (a piece that shares too little with the version it is set against — the part of a
         # quote another outlet elided — is not a changed wording of it)

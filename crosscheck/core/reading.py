@@ -13,7 +13,8 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from crosscheck.core.model import Comparison, Span
+from crosscheck.core.model import Comparison, Related, Span
+from crosscheck.core.view import NOISE, diffs_against, pairing_at, reference_member
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,6 @@ def explain(comparison: Comparison, source: str, offset: int, reference: str | N
             names: Mapping[str, str]) -> str | None:
     """What the highlight at ``offset`` of ``source`` means, in words (the column's tooltip):
     which group, which outlets carry it and which do not, what changed against the reference."""
-    from crosscheck.core.view import NOISE, diffs_against, reference_member
-
     lines: list[str] = []
     for g in comparison.groups:
         mine = [m for m in g.members if m.source == source and m.span.start <= offset < m.span.end]
@@ -133,15 +132,13 @@ def explain(comparison: Comparison, source: str, offset: int, reference: str | N
         if u.source == source and u.span.start <= offset < u.span.end:
             what = "quote" if u.kind == "quote" else "statement"
             return f"This {what} is in no other source" + (f" (speaker: {u.speaker})" if u.speaker else "")
-    for r in comparison.related:
-        for here, span, there in ((r.a, r.a_span, r.b), (r.b, r.b_span, r.a)):
-            if here == source and span.start <= offset < span.end:
-                return (f"Similar to a sentence in {names.get(there, there)} ({round(r.score * 100)}% alike): "
-                        "not sure enough to link, so not “only here” either")
-    for p in comparison.phrases:
-        for here, span, there in ((p.a, p.a_span, p.b), (p.b, p.b_span, p.a)):
-            if here == source and span.start <= offset < span.end:
-                return f"{names.get(there, there)} has these words too: “{p.text}”"
+    pair = pairing_at(comparison, source, offset)
+    if pair is not None:
+        there = pair.b if pair.a == source else pair.a
+        if isinstance(pair, Related):
+            return (f"Similar to a sentence in {names.get(there, there)} ({round(pair.score * 100)}% alike): "
+                    "not sure enough to link, so not “only here” either")
+        return f"{names.get(there, there)} has these words too: “{pair.text}”"
     for sid, span in comparison.boilerplate:
         if sid == source and span.start <= offset < span.end:
             return "Boilerplate: site text set aside, not compared"

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from crosscheck.core.diff import NOISE, Change, ChangeKind, classify_changes, similarity, word_diff
+from crosscheck.core.diff import NOISE, Change, ChangeKind, compare_versions
 from crosscheck.core.findings import FindingKind
 from crosscheck.core.model import Comparison, Group, Member, Phrase, Related, Span
 from crosscheck.core.names import display_names
@@ -63,16 +62,8 @@ def diffs_against(group: Group, reference: str | None) -> list[MemberDiff]:
         if i == ref_index:
             out.append(MemberDiff(m, i, None, ((0, m.text),), (), 1.0))
             continue
-        out.append(MemberDiff(m, i, ref, *_compared(ref.text, m.text, ref.partial, m.partial)))
+        out.append(MemberDiff(m, i, ref, *compare_versions(ref.text, m.text, ref.partial, m.partial)))
     return out
-
-
-@lru_cache(maxsize=8192)
-def _compared(a: str, b: str, a_partial: bool, b_partial: bool) -> tuple[tuple, tuple, float]:
-    """Two versions' diff, its changes and similarity: computed once for each distinct pair (the
-    copies of a wire story make the same pair again and again)."""
-    ops = word_diff(a, b)
-    return tuple(ops), tuple(classify_changes(ops, a_partial=a_partial, b_partial=b_partial)), similarity(ops)
 
 
 def highlights(comparison: Comparison, reference: str | None) -> dict[str, list[Highlight]]:

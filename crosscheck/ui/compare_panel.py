@@ -12,7 +12,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from crosscheck.core.diff import NOISE, classify_changes, word_diff
+from crosscheck.core.diff import NOISE, compare_versions
 from crosscheck.core.model import Comparison, Group, Phrase, Related, Unique
 from crosscheck.core.view import diffs_against, disagreeing, outlet_names, pairing_spans
 from crosscheck.ui.highlight import Palette
@@ -58,11 +58,11 @@ class ComparePanel(QWidget):
                                "not sure enough to be called one claim — nor only in one source")
         else:
             self.title.setText(f"<b>Shared phrase</b> · “{e(pair.text)}” in two sentences that are not linked")
-        ops = word_diff(text_a, text_b)
+        ops, changes, _ = compare_versions(text_a, text_b)
         cell = "<td valign='top' width='26%'><b>{}</b></td><td valign='top'>{}</td>"
         rows = ["<table width='100%' cellspacing='0' cellpadding='4'>",
                 "<tr>" + cell.format(e(names[pair.a]), e(text_a)) + "</tr>",
-                "<tr>" + cell.format(e(names[pair.b]), self._diff_html(ops, classify_changes(ops), palette)) + "</tr>",
+                "<tr>" + cell.format(e(names[pair.b]), self._diff_html(ops, changes, palette)) + "</tr>",
                 "</table>"]
         self.body.setHtml("".join(rows))
 

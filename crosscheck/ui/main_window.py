@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from crosscheck import __version__
 from crosscheck.core.flags import Correction, Flag
 from crosscheck.core.model import Source
-from crosscheck.core.reading import ReadingMap
 from crosscheck.document import Change, Document, Event
 from crosscheck.ui import actions
 from crosscheck.ui.article_view import ArticleColumn
@@ -447,7 +446,7 @@ class MainWindow(QMainWindow):
 
     def _set_analysis(self, analysis: Analysis | None) -> None:
         self.analysis = analysis
-        reading = ReadingMap(analysis.comparison) if analysis is not None else None
+        reading = analysis.reading if analysis is not None else None
         self.sync.map = reading
         self.column_splitter.map = reading
         kinds = {g.id: g.kind for g in analysis.comparison.groups} if analysis is not None else {}

@@ -20,6 +20,7 @@ from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Correction
 from crosscheck.core.model import Comparison, Source
 from crosscheck.core.pipeline import AnalysisCancelled, analyze
+from crosscheck.core.reading import ReadingMap
 from crosscheck.io.errors import InputError
 from crosscheck.io.load import load, load_pasted
 
@@ -32,11 +33,12 @@ class Analysis:
     reference: str | None
     highlights: dict[str, list[view.Highlight]]
     coverage: list[list[str]]
+    reading: ReadingMap  # where each group's passages lie, for scrolling together and connectors
 
 
 def compute_view(comparison: Comparison, reference: str | None) -> Analysis:
     return Analysis(comparison, reference, view.highlights(comparison, reference),
-                    view.coverage(comparison, reference))
+                    view.coverage(comparison, reference), ReadingMap(comparison))
 
 
 class TaskSignals(QObject):
