@@ -66,6 +66,9 @@ class Source:
     published: str | None = None
     url: str | None = None
     furniture: tuple[Furniture, ...] = field(default=())
+    # What the reader must know about how the text was read from bytes: a guessed encoding,
+    # damaged bytes replaced by U+FFFD (``io/decode.py``). One sentence each; empty when exact.
+    warnings: tuple[str, ...] = ()
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from crosscheck.core.model import Furniture, Source
-from crosscheck.io.decode import decode_bytes
+from crosscheck.io.decode import decode
 from crosscheck.io.errors import InputError
 from crosscheck.io.fetch import fetch, is_url
 from crosscheck.io.formats import kind_of
@@ -83,8 +83,9 @@ def load_bytes(
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: over the {MAX_BYTES // 2**20} MB limit for one article")
     declared = charset or (declared_charset(data) if kind == "html" else None)
-    text = decode_bytes(data, name, declared)
-    return from_text(text, name, source_id, kind=kind, url=url, origin="url" if url else None)
+    decoded = decode(data, name, declared)
+    return from_text(decoded.text, name, source_id, kind=kind, url=url, origin="url" if url else None,
+                     warnings=decoded.warnings)
 
 
 def from_text(
@@ -95,8 +96,10 @@ def from_text(
     kind: str,
     url: str | None = None,
     origin: str | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> Source:
-    """Decoded text to a Source: extraction for HTML, rendering for Markdown, header reading."""
+    """Decoded text to a Source: extraction for HTML, rendering for Markdown, header reading;
+    ``warnings`` (how the bytes were read) travel with it."""
     if not text.strip():
         raise InputError(f"{name}: the article is empty")
     title = outlet = author = published = None
@@ -122,7 +125,7 @@ def from_text(
         furniture = tuple(read_header(text, title_known=bool(title)).furniture)
     return Source(
         id=source_id, path=name, text=text, kind=origin or kind, title=title, outlet=outlet,
-        author=author, published=published, url=url, furniture=furniture,
+        author=author, published=published, url=url, furniture=furniture, warnings=warnings,
     )
 
 
