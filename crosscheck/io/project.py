@@ -10,6 +10,7 @@ step. The format is documented in ``docs/project-format.md``.
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,9 +20,11 @@ from crosscheck import __version__
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Anchor, Correction, Flag
 from crosscheck.core.model import Furniture, Source, Span
+from crosscheck.io import strict_json
 from crosscheck.io.atomic import atomic_write_text
 from crosscheck.io.errors import InputError
 from crosscheck.io.formats import PROJECT_SUFFIX
+from crosscheck.io.project_schema import SchemaError, validate
 
 FORMAT = "crosscheck-project"
 VERSION = 2
@@ -90,41 +93,80 @@ def save(project: Project, path: str | Path) -> None:
 
 
 def load(path: str | Path) -> Project:
+    """Read and check a project; any damage is a :class:`ProjectError` and the file is only read.
+
+    The order matters for hostile files: the size before reading, the parser's own limits
+    (``strict_json``: no NaN or Infinity, no duplicated keys, bounded nesting) before anything
+    looks at the content, the format's schema before anything is built from it."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_PROJECT_BYTES:
-            raise ProjectError(f"{p}: {p.stat().st_size / 2**20:.0f} MB is too large for a project")
-        raw = p.read_bytes()
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder, or a pipe that would never end
+            raise ProjectError(f"{p}: not a project file")
+        if info.st_size > MAX_PROJECT_BYTES:
+            raise ProjectError(_too_large(p, info.st_size))
+        with p.open("rb") as handle:
+            raw = handle.read(MAX_PROJECT_BYTES + 1)  # no more, even if it grew since
+        if len(raw) > MAX_PROJECT_BYTES:
+            raise ProjectError(_too_large(p, len(raw)))
     except FileNotFoundError:
         raise ProjectError(f"{p}: no such project") from None
     except OSError as exc:
         raise ProjectError(f"{p}: cannot read it ({exc.strerror or exc})") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = strict_json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ProjectError(f"{p}: not a Crosscheck project (not UTF-8 text)") from None
     except json.JSONDecodeError as exc:
         raise ProjectError(f"{p}: the project is damaged or truncated (JSON error at line {exc.lineno}, "
                            f"column {exc.colno}); it was not changed") from None
-    return from_json(data, str(p))
+    except strict_json.StrictJSONError as exc:
+        raise _damaged(str(p), exc.where, exc.problem) from None
+    return _from_checked_json(data, str(p))
+
+
+def _too_large(p: Path, size: int) -> str:
+    return (f"{p}: {size:,} bytes is over the limit of {MAX_PROJECT_BYTES // 2**20} MB for a project; "
+            "it was not opened")
 
 
 def from_json(data: Any, name: str = "project") -> Project:
+    """A project from parsed JSON (or any such tree), checked as :func:`load` checks a file."""
+    try:
+        strict_json.check_tree(data)
+    except strict_json.StrictJSONError as exc:
+        raise _damaged(name, exc.where, exc.problem) from None
+    return _from_checked_json(data, name)
+
+
+def _from_checked_json(data: Any, name: str) -> Project:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectError(f"{name}: not a Crosscheck project")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ProjectError(f"{name}: the project's format version is missing or invalid")
     if version > VERSION:
         raise ProjectError(f"{name}: saved by a newer Crosscheck (project format {version}); this version reads "
                            f"formats up to {VERSION}. Update Crosscheck to open it; the file was not changed")
-    while version < VERSION:
-        data = MIGRATIONS[version](data)
-        version = data["version"]
+    try:
+        # Each format is checked as it was written before it is migrated, and the result again:
+        # a migration only ever sees data its own format allows.
+        validate(data, version)
+        while version < VERSION:
+            data = MIGRATIONS[version](data)
+            version = data["version"]
+            validate(data, version)
+    except SchemaError as exc:
+        raise _damaged(name, exc.where, exc.problem) from None
     try:
         return _project(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # the schema should leave none
         raise ProjectError(f"{name}: the project is damaged ({_describe(exc)}); it was not changed") from None
+
+
+def _damaged(name: str, where: str, problem: str) -> ProjectError:
+    """One line: the file, the field, what is wrong with it."""
+    return ProjectError(f"{name}: {where or 'the project'} {problem}; the file was not changed")
 
 
 def _describe(exc: Exception) -> str:
