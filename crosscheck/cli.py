@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="output format: json, md, html, csv (the flags) or crosscheck (a project); "
                            "default: from -o's extension, else json")
     cmp_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    cmp_.add_argument("--quiet", "-q", action="store_true", help="no progress messages on stderr")
+    cmp_.add_argument("--quiet", "-q", action="store_true",
+                      help="no progress messages or decoding warnings on stderr (the warnings stay in the JSON)")
     cmp_.add_argument("--reference", "-r", metavar="N|PATH",
                       help="the source the others are compared with: its number in the order given (1, 2, …) "
                            "or its path or file name (default: the first, or the project's)")
@@ -99,6 +100,10 @@ def _compare(args: argparse.Namespace) -> int:
             progress(i / (len(refs) + 1) * 0.3, f"loading {ref}")
             sources.append(load(ref, f"s{i}"))
         project = Project(sources=sources, reference=sources[0].id)
+    if not args.quiet:  # how an article was read from bytes: a guessed encoding, replaced bytes
+        for source in project.sources:
+            if source.warnings:
+                print(f"crosscheck: {source.path}: {'; '.join(source.warnings)}", file=sys.stderr, flush=True)
     if fmt == "crosscheck":
         if not args.output:
             raise InputError("a project is written to a file: add -o story.crosscheck")

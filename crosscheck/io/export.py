@@ -39,6 +39,7 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
                 "id": s.id, "path": s.path, "title": s.title, "outlet": s.outlet,
                 "author": s.author, "published": s.published, "url": s.url, "text": s.text,
                 "kind": s.kind, "label": shown[s.id], "letter": letter(i), "words": s.word_count,
+                "warnings": list(s.warnings),
             }
             for i, s in enumerate(comparison.sources)
         ],
@@ -118,10 +119,17 @@ def with_flags(comparison: Comparison, flags: Sequence[Flag]) -> Comparison:
 
 
 def flags_csv(data: dict[str, Any]) -> str:
-    """One row per flag, for spreadsheets: passages as "A · outlet: text" joined by " | "."""
+    """One row per flag, for spreadsheets: passages as "A · outlet: text" joined by " | ".
+
+    Every cell is quoted. With ``QUOTE_MINIMAL`` the csv module quotes a cell only for the
+    delimiter, the quote character and the characters of ``lineterminator`` — so with ``"\n"`` as
+    terminator a carriage return inside a note went out bare, a spreadsheet ended the row there
+    and whatever followed (``=…``) started a live cell. Quoting all cells keeps every line break
+    inside its cell whatever the terminator or the Python version, and rows still end in ``"\n"``
+    (the file is written as it is, with no newline translation)."""
     names = source_names(data)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["id", "category", "severity", "status", "note", "passages", "sources", "group", "finding",
                      "orphaned", "created", "modified"])
     for f in data["flags"]:
@@ -135,9 +143,22 @@ def flags_csv(data: dict[str, Any]) -> str:
     return out.getvalue()
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection": = + - @, tab,
+# carriage return, line feed; OWASP ASVS 1.2.10 adds NUL).
+_FORMULA_START = frozenset("=+-@\t\r\n\0")
+
+
 def _csv_safe(text: str) -> str:
-    """A cell starting with = + - @ is a formula to a spreadsheet; article text must not run."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """Article text and notes must never run as a formula: a cell that a spreadsheet would read
+    as one gets a leading ``'``, the text marker OWASP recommends (shown by no spreadsheet).
+
+    Beyond OWASP's list of first characters, a cell whose first character *after leading
+    spaces* is one of them is neutralised too: importers that trim spaces (LibreOffice's "Trim
+    spaces", some Sheets imports) would otherwise turn ``" =1+1"`` into a formula. The price is
+    a quote before the odd note that begins with a space and a minus sign."""
+    if text[:1] in _FORMULA_START or text.lstrip(" \u00a0")[:1] in _FORMULA_START:
+        return "'" + text
+    return text
 
 
 COMPACT_ABOVE = 50  # sources; a larger comparison's JSON is written without indentation
