@@ -71,6 +71,7 @@ def _source_json(s: Source) -> dict[str, Any]:
         "id": s.id, "path": s.path, "kind": s.kind, "title": s.title, "outlet": s.outlet,
         "author": s.author, "published": s.published, "url": s.url, "text": s.text,
         "furniture": [{"start": f.span.start, "end": f.span.end, "kind": f.kind} for f in s.furniture],
+        **({"warnings": list(s.warnings)} if s.warnings else {}),  # how its bytes were read (io/decode.py)
     }
 
 
@@ -228,6 +229,7 @@ def _source(d: dict[str, Any]) -> Source:
         id=_str(d, "id", optional=False), path=_str(d, "path") or "", text=text, kind=_str(d, "kind") or "text",
         title=_str(d, "title"), outlet=_str(d, "outlet"), author=_str(d, "author"),
         published=_str(d, "published"), url=_str(d, "url"), furniture=tuple(furniture),
+        warnings=tuple(str(w) for w in d.get("warnings") or ()),
     )
 
 

@@ -44,6 +44,7 @@ MAX_FLAGS = 100_000  # flags and corrections are made one keystroke at a time
 MAX_CORRECTIONS = 100_000
 MAX_ANCHORS = 20_000  # a flag on a group: a passage or a few from each source
 MAX_FURNITURE = 10_000  # bylines, datelines… of one article
+MAX_WARNINGS = 100  # an article's decoding warnings: a guessed encoding, replaced bytes (two today)
 
 ID = 200  # "s12", "f-1a2b3c4d5e"
 WORD = 200  # kinds, severities, statuses, actions, timestamps
@@ -240,6 +241,7 @@ SOURCE = Record({
     "published": Text(LINE), "url": Text(LINE),
     "text": Text(MAX_CHARS, required=True, non_blank=True, of=ARTICLE),
     "furniture": Many(FURNITURE, MAX_FURNITURE),
+    "warnings": Many(Text(LINE), MAX_WARNINGS),  # how the article's bytes were read (io/decode.py)
 }, checks=(_furniture_inside_text,))
 
 ANCHOR = Record({
