@@ -147,6 +147,11 @@ def _pick_reference(wanted: str, sources: Sequence) -> str:
 
 def _open(args: argparse.Namespace) -> int:
     refs = _demo_refs(args.demo) + list(args.sources)
+    from crosscheck.display import no_display_reason  # asked before Qt, which aborts without a display
+
+    reason = no_display_reason()
+    if reason:
+        raise InputError(reason)
     from crosscheck.ui.app import run  # Qt is imported only when a window is wanted
 
     return run(refs)

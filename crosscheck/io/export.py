@@ -125,8 +125,7 @@ def flags_csv(data: dict[str, Any]) -> str:
     delimiter, the quote character and the characters of ``lineterminator`` — so with ``"\n"`` as
     terminator a carriage return inside a note went out bare, a spreadsheet ended the row there
     and whatever followed (``=…``) started a live cell. Quoting all cells keeps every line break
-    inside its cell whatever the terminator or the Python version, and rows still end in ``"\n"``
-    (the file is written as it is, with no newline translation)."""
+    inside its cell whatever the terminator or the Python version; rows still end in ``"\n"``."""
     names = source_names(data)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
@@ -152,11 +151,11 @@ def _csv_safe(text: str) -> str:
     """Article text and notes must never run as a formula: a cell that a spreadsheet would read
     as one gets a leading ``'``, the text marker OWASP recommends (shown by no spreadsheet).
 
-    Beyond OWASP's list of first characters, a cell whose first character *after leading
-    spaces* is one of them is neutralised too: importers that trim spaces (LibreOffice's "Trim
-    spaces", some Sheets imports) would otherwise turn ``" =1+1"`` into a formula. The price is
-    a quote before the odd note that begins with a space and a minus sign."""
-    if text[:1] in _FORMULA_START or text.lstrip(" \u00a0")[:1] in _FORMULA_START:
+    Beyond OWASP's list of first characters, a cell whose first character *after leading white
+    space* (any Unicode space) is one of them is neutralised too: an import that trims spaces
+    (LibreOffice Calc's "Trim spaces" option) would otherwise turn ``" =1+1"`` into a formula.
+    The price is a quote before the odd note that begins with a space and a minus."""
+    if text[:1] in _FORMULA_START or text.lstrip()[:1] in _FORMULA_START:
         return "'" + text
     return text
 
