@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QStyle
 
 from crosscheck.core.pipeline import analyze
 from crosscheck.core.reading import ReadingMap, explain
@@ -14,6 +15,7 @@ from crosscheck.io.load import load
 from crosscheck.resources import demo_articles
 from crosscheck.ui.main_window import MainWindow
 from crosscheck.ui.reading import reading_line
+from crosscheck.ui.scrollbar import FlatScrollBar
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +143,32 @@ def test_resizing_keeps_the_selected_group_level(qtbot, demo) -> None:
     qtbot.wait(120)  # (the columns line up again once the resizing settles)
     tops = list(_member_tops(demo, gid).values())
     assert max(tops) - min(tops) <= 30
+
+
+def test_the_columns_scroll_bars_are_flat_opaque_and_work_as_scroll_bars(qtbot, demo) -> None:
+    """Ten bars repaint at every step of scrolling together: they paint every pixel themselves
+    (nothing beneath them repaints), and still page, step and drag as the style lays them out."""
+    demo.resize(1280, 560)
+    qtbot.wait(50)
+    view = next(iter(demo.columns.values())).view
+    bar = view.verticalScrollBar()
+    assert isinstance(bar, FlatScrollBar) and bar.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    bar.setValue(0)
+    image = bar.grab().toImage()
+    handle = bar.part(QStyle.SubControl.SC_ScrollBarSlider)
+    groove = image.pixelColor(bar.width() // 2, handle.bottom() + 20)
+    assert image.pixelColor(handle.center()) != groove  # the handle is drawn where it is hit
+    assert groove.alpha() == 255
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.part(QStyle.SubControl.SC_ScrollBarAddLine).center())
+    assert bar.value() == bar.singleStep()  # the arrow steps
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, handle.bottom() + 20))
+    assert bar.value() > bar.singleStep()  # the groove pages
+    start = bar.value()
+    grip = bar.part(QStyle.SubControl.SC_ScrollBarSlider).center()
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=grip)
+    qtbot.mouseMove(bar, grip + QPoint(0, 40))
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=grip + QPoint(0, 40))
+    assert bar.value() > start  # and the handle drags
 
 
 def test_the_overview_ruler_marks_the_article_and_jumps_on_a_click(qtbot, demo) -> None:

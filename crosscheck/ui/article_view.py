@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from crosscheck.core.model import Source, Span
 from crosscheck.core.view import Highlight
 from crosscheck.ui.highlight import CALM_BARS, RULER_LANES, Palette, bar_colour, char_format
+from crosscheck.ui.scrollbar import install_flat_bar
 
 ALIGN_AT = 0.22  # selected passages line up at this fraction of the column's height
 MIN_COLUMN_WIDTH = 190  # narrower than this, a column is read by scrolling sideways
@@ -62,6 +63,7 @@ class ArticleTextView(QTextEdit):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        install_flat_bar(self)
         self.setPlainText(text)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setTextInteractionFlags(
