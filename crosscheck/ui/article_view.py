@@ -307,6 +307,10 @@ class ColumnHeader(QFrame):
         self.title = QLabel()
         self.meta = QLabel()
         self.meta.setStyleSheet("color: gray")
+        # ⚠ when the text is a guess or was repaired (io/decode.py): the reader must know before
+        # trusting a quote's exact words; hover for what happened.
+        self.warning = QLabel("⚠")
+        self.warning.setStyleSheet("color: #c77700; font-weight: bold; padding: 0 3px")
         for label in (self.name, self.title, self.meta):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.star = self._button("☆", "Make this the reference source: the others are compared with it")
@@ -322,6 +326,7 @@ class ColumnHeader(QFrame):
         top = QHBoxLayout()
         top.setSpacing(0)
         top.addWidget(self.name, 1)
+        top.addWidget(self.warning)
         for b in (self.star, left, right, close):
             top.addWidget(b)
         layout = QVBoxLayout(self)
@@ -338,9 +343,12 @@ class ColumnHeader(QFrame):
 
     def _set_tip(self) -> None:
         s = self.source
-        tip = [s.title or "", f"File: {s.path}"] + ([f"URL: {s.url}"] if s.url else [])
+        warned = [f"⚠ {w[:1].upper()}{w[1:]}" for w in s.warnings]
+        tip = [*warned, s.title or "", f"File: {s.path}"] + ([f"URL: {s.url}"] if s.url else [])
         tip.append("Right-click or double-click to correct its outlet, title, author or date")
         self.setToolTip("\n".join(t for t in tip if t))
+        self.warning.setVisible(bool(warned))
+        self.warning.setToolTip("\n".join(warned))
 
     def set_source(self, source: Source) -> None:
         """The same article with corrected details (same id, same text)."""
