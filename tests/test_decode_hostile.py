@@ -9,6 +9,7 @@ encoded; none is copied from an article.
 from __future__ import annotations
 
 import json
+import os
 import random
 from pathlib import Path
 
@@ -224,15 +225,31 @@ def test_any_utf8_text_decodes_to_exactly_itself_without_a_warning(text: str) ->
     assert (decoded.text, decoded.warnings) == (text, ())
 
 
-@settings(max_examples=50, deadline=None)
-@given(st.binary(max_size=400))
-def test_any_bytes_are_text_or_a_clear_refusal(data: bytes) -> None:
+def _text_or_clear_refusal(data: bytes) -> None:
     try:
         decoded = decode(data, "a.txt")
     except InputError as exc:
         assert str(exc).startswith("a.txt: ") and "\n" not in str(exc)
         return
     assert isinstance(decoded.text, str) and all("\n" not in w for w in decoded.warnings)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_are_text_or_a_clear_refusal(data: bytes) -> None:
+    _text_or_clear_refusal(data)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=int(os.environ.get("CROSSCHECK_FUZZ_EXAMPLES", "5000")), deadline=None)
+@given(st.sampled_from(CASES), st.lists(st.tuples(st.integers(0, 10**6), st.binary(max_size=4)), max_size=8))
+def test_damaged_legacy_and_utf8_files_are_text_or_a_clear_refusal(case, edits) -> None:
+    """Long run (pytest -m fuzz): real text in each encoding, or in UTF-8, with bytes spliced in."""
+    codec, _name, text = case
+    for data in (bytearray(text.encode(codec)), bytearray(text.encode("utf-8"))):
+        for at, junk in edits:
+            data[at % (len(data) + 1) : at % (len(data) + 1)] = junk
+        _text_or_clear_refusal(bytes(data))
 
 
 # ---------------------------------------------------------------- said out loud: CLI, JSON, project
