@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import socket
 import socketserver
+import ssl
 import struct
 import threading
 import time
@@ -29,6 +30,7 @@ from crosscheck.io.fetch import fetch, is_public, is_url, parse_url, shown_url, 
 from crosscheck.io.load import load, load_url
 from tests.cli_run import run_cli
 
+CERT = str(Path(__file__).parent / "fixtures" / "tls-127.0.0.1.pem")
 DEADLINE = 0.15
 SLACK = 0.5  # a loaded machine's scheduling; far below what a per-read timeout would allow
 
@@ -106,6 +108,7 @@ class _Server(socketserver.ThreadingTCPServer):
     block_on_close = False
     allow_reuse_address = True
     routes: dict[str, Route]
+    tls: ssl.SSLContext | None = None
 
 
 class _Handler(socketserver.BaseRequestHandler):
@@ -114,6 +117,8 @@ class _Handler(socketserver.BaseRequestHandler):
         sock.settimeout(5)
         head = b""
         try:
+            if self.server.tls:
+                sock = self.server.tls.wrap_socket(sock, server_side=True)
             while b"\r\n\r\n" not in head:
                 data = sock.recv(4096)
                 if not data:
@@ -201,6 +206,32 @@ def server() -> Iterator[str]:
         httpd.server_close()
 
 
+@pytest.fixture(scope="module")
+def tls_server() -> Iterator[str]:
+    """The same kind of server over TLS, with a certificate for 127.0.0.1 made for these tests
+    (openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 36500
+    -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1, then certificate and key in one file)."""
+    httpd = _Server(("127.0.0.1", 0), _Handler)
+    httpd.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    httpd.tls.load_cert_chain(CERT)
+    httpd.routes = {
+        "/article": _answer(TEXT.encode(), "Content-Type: text/plain"),
+        "/trickle-body": _trickle(_head("200 OK", "Content-Type: text/plain", "Content-Length: 100000")),
+    }
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        yield f"https://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        STOP.set()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def trust_test_certificate(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ssl, "_create_default_https_context", lambda: ssl.create_default_context(cafile=CERT))
+
+
 @pytest.fixture
 def silent() -> Iterator[str]:
     """A server that accepts connections (the kernel does, from the backlog) and never answers."""
@@ -247,6 +278,15 @@ def test_a_trickling_server_is_cut_at_the_deadline(server: str, path: str) -> No
 def test_a_silent_server_is_cut_at_the_deadline(silent: str) -> None:
     message, took = _refused(silent, deadline_s=DEADLINE)
     assert message.startswith(f"{silent}: no complete answer within 0.15 s")
+    assert DEADLINE - 0.01 <= took < DEADLINE + SLACK
+
+
+@pytest.mark.usefixtures("trust_test_certificate")
+def test_a_trickling_tls_server_is_cut_at_the_deadline(tls_server: str) -> None:
+    # TLS takes the socket over: the deadline must still reach the connection underneath
+    assert fetch(f"{tls_server}/article", max_bytes=2**20).data == TEXT.encode()
+    message, took = _refused(f"{tls_server}/trickle-body", deadline_s=DEADLINE)
+    assert message.startswith(f"{tls_server}/trickle-body: no complete answer within 0.15 s")
     assert DEADLINE - 0.01 <= took < DEADLINE + SLACK
 
 

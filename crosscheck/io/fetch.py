@@ -242,9 +242,11 @@ def _system_resolve(host: str, port: int) -> list[Address]:
 class _Session:
     """One fetch: its deadline, the addresses each host was checked at, the sockets to cut.
 
-    The timer shuts the sockets down when the deadline passes, which ends any read or TLS
-    handshake in progress, however slowly the server trickles. A read that ends that way may
-    look like a complete body, so whoever reads asks ``over()`` before trusting what it got.
+    The timer shuts the connections down when the deadline passes, which ends any read or TLS
+    handshake in progress, however slowly the server trickles. It holds a duplicate of each
+    socket's descriptor: TLS takes the original over (the Python object is emptied), but a
+    shutdown through the duplicate still ends the one connection both share. A read that ends
+    that way may look like a complete body, so whoever reads asks ``over()`` before trusting it.
     """
 
     def __init__(self, deadline_s: float, resolve: Resolver) -> None:
@@ -254,7 +256,7 @@ class _Session:
         self.pinned: dict[tuple[str, int], list[Address]] = {}
         self.peer: str | None = None  # the address the last direct connection reached
         self._expired = False
-        self._sockets: list[socket.socket] = []
+        self._handles: list[socket.socket] = []  # duplicates of the connections' descriptors
         self._lock = threading.Lock()
         self._timer = threading.Timer(deadline_s, self._expire)
         self._timer.daemon = True
@@ -271,14 +273,23 @@ class _Session:
 
     def close(self) -> None:
         self._timer.cancel()
+        with self._lock:
+            for handle in self._handles:
+                handle.close()
+            self._handles.clear()
 
     def _expire(self) -> None:
         with self._lock:
             self._expired = True
-            sockets = list(self._sockets)
-        for sock in sockets:
-            with contextlib.suppress(OSError):  # the plain socket's shutdown, also under TLS: the descriptor
-                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            for handle in self._handles:
+                with contextlib.suppress(OSError):
+                    handle.shutdown(socket.SHUT_RDWR)
+
+    def _watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            if self._expired:
+                raise _Expired()
+            self._handles.append(sock.dup())
 
     def addresses(self, host: str, port: int, patience: float | None = None) -> list[Address]:
         """A host's addresses: an IP address at once, a name in a thread waited for until the
@@ -317,12 +328,8 @@ class _Session:
         error: OSError = OSError(f"cannot connect to {host}")
         for family, sockaddr in candidates:
             sock = socket.socket(family, socket.SOCK_STREAM)
-            with self._lock:
-                if self._expired:
-                    sock.close()
-                    raise _Expired()
-                self._sockets.append(sock)
             try:
+                self._watch(sock)
                 sock.settimeout(self.remaining())
                 sock.connect(sockaddr)
             except OSError as exc:
