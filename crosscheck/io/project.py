@@ -175,95 +175,56 @@ def _describe(exc: Exception) -> str:
 
 
 def _project(data: dict[str, Any]) -> Project:
-    sources = [_source(s) for s in _list(data, "sources")]
+    """Build from data the schema has passed: types, ranges, ids and spans are known good here."""
+    sources = [_source(s) for s in data["sources"]]
     ids = [s.id for s in sources]
-    if len(set(ids)) != len(ids):
-        raise ValueError("two sources share an id")
     known = {"format", "version", "generator", "settings", "reference", "sources", "flags", "corrections"}
     reference = data.get("reference")
     return Project(
         sources=sources,
-        settings=Settings.from_dict(_object(data.get("settings"), "settings")),
+        settings=Settings.from_dict(data.get("settings")),
         reference=reference if reference in ids else (ids[0] if ids else None),
-        flags=[_flag(f) for f in _list(data, "flags", required=False)],
-        corrections=[_correction(c) for c in _list(data, "corrections", required=False)],
+        flags=[_flag(f) for f in data.get("flags") or ()],
+        corrections=[_correction(c) for c in data.get("corrections") or ()],
         extra={k: v for k, v in data.items() if k not in known},
     )
 
 
-def _object(value: Any, key: str) -> dict[str, Any] | None:
-    if value is not None and not isinstance(value, dict):
-        raise ValueError(f"'{key}' is not an object")
-    return value
-
-
-def _list(data: dict[str, Any], key: str, required: bool = True) -> list[Any]:
-    value = data.get(key, None if required else [])
-    if not isinstance(value, list):
-        raise ValueError(f"'{key}' is not a list")
-    return value
-
-
-def _str(d: dict[str, Any], key: str, optional: bool = True) -> str | None:
+def _get(d: dict[str, Any], key: str, default: str) -> str:
+    """An optional field: ``null`` reads as absent (the schema's rule), so it takes the default."""
     value = d.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"'{key}' is not text")
-    return value
+    return default if value is None else value
 
 
 def _source(d: dict[str, Any]) -> Source:
-    if not isinstance(d, dict):
-        raise ValueError("a source is not an object")
-    text = _str(d, "text", optional=False)
-    if not text.strip():
-        raise ValueError(f"source {d.get('id')!r} has no text")
-    furniture = []
-    for f in d.get("furniture", []) or []:
-        span = Span(int(f["start"]), int(f["end"]))
-        if span.end > len(text):
-            raise ValueError(f"source {d.get('id')!r} has a span beyond its text")
-        furniture.append(Furniture(span, str(f.get("kind", "meta"))))
+    text = d["text"]
+    furniture = tuple(Furniture(Span(f["start"], f["end"]), _get(f, "kind", "meta")) for f in d.get("furniture") or ())
     return Source(
-        id=_str(d, "id", optional=False), path=_str(d, "path") or "", text=text, kind=_str(d, "kind") or "text",
-        title=_str(d, "title"), outlet=_str(d, "outlet"), author=_str(d, "author"),
-        published=_str(d, "published"), url=_str(d, "url"), furniture=tuple(furniture),
+        id=d["id"], path=d.get("path") or "", text=text, kind=d.get("kind") or "text",
+        title=d.get("title"), outlet=d.get("outlet"), author=d.get("author"),
+        published=d.get("published"), url=d.get("url"), furniture=furniture,
         warnings=tuple(str(w) for w in d.get("warnings") or ()),
     )
 
 
 def _anchor(d: dict[str, Any]) -> Anchor:
-    if not isinstance(d, dict):
-        raise ValueError("a passage is not an object")
-    start, end = int(d["start"]), int(d["end"])
-    if not 0 <= start <= end:
-        raise ValueError("an anchor has a bad span")
-    return Anchor(source=str(d["source"]), start=start, end=end, text=str(d["text"]),
-                  before=str(d.get("before", "")), after=str(d.get("after", "")),
-                  source_path=str(d.get("source_path", "")))
+    return Anchor(source=d["source"], start=d["start"], end=d["end"], text=d["text"],
+                  before=_get(d, "before", ""), after=_get(d, "after", ""), source_path=_get(d, "source_path", ""))
 
 
 def _flag(d: dict[str, Any]) -> Flag:
-    if not isinstance(d, dict):
-        raise ValueError("a flag is not an object")
     return Flag(
-        id=str(d["id"]), anchors=tuple(_anchor(a) for a in d.get("anchors", [])),
-        category=str(d.get("category", "other")), severity=str(d.get("severity", "medium")),
-        status=str(d.get("status", "open")), note=str(d.get("note", "")),
-        group_label=str(d.get("group_label", "")), finding=str(d.get("finding", "")),
-        created=str(d.get("created", "")), modified=str(d.get("modified", "")),
+        id=d["id"], anchors=tuple(_anchor(a) for a in d.get("anchors") or ()),
+        category=_get(d, "category", "other"), severity=_get(d, "severity", "medium"),
+        status=_get(d, "status", "open"), note=_get(d, "note", ""),
+        group_label=_get(d, "group_label", ""), finding=_get(d, "finding", ""),
+        created=_get(d, "created", ""), modified=_get(d, "modified", ""),
     )
 
 
 def _correction(d: dict[str, Any]) -> Correction:
-    if not isinstance(d, dict):
-        raise ValueError("a correction is not an object")
-    action = str(d["action"])
-    if action not in ("link", "unlink"):
-        raise ValueError(f"unknown correction {action!r}")
-    return Correction(id=str(d["id"]), action=action, anchors=tuple(_anchor(a) for a in d["anchors"]),
-                      created=str(d.get("created", "")))
+    return Correction(id=d["id"], action=d["action"], anchors=tuple(_anchor(a) for a in d["anchors"]),
+                      created=_get(d, "created", ""))
 
 
 # ---------------------------------------------------------------- migrations
@@ -276,8 +237,9 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     flags = []
     for f in data.get("flags", []) or []:
         f = dict(f)
-        if "anchors" not in f and "source" in f:
-            f["anchors"] = [{k: f.pop(k) for k in ("source", "start", "end", "text") if k in f}]
+        passage = {k: f.pop(k) for k in ("source", "start", "end", "text") if k in f}
+        if "anchors" not in f and passage.get("source") is not None:
+            f["anchors"] = [passage]
         flags.append(f)
     out["flags"] = flags
     out.setdefault("corrections", [])
