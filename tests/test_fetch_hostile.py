@@ -9,6 +9,7 @@ at its deadline, where a timeout per read would wait for ever.
 from __future__ import annotations
 
 import gzip
+import os
 import socket
 import socketserver
 import ssl
@@ -614,6 +615,49 @@ def test_any_text_is_a_link_or_a_clear_refusal(text: str) -> None:
     else:
         assert target.url.isascii() and target.url.isprintable() and " " not in target.url
         assert parse_url(target.url) == target  # what is requested is itself a valid link
+
+
+_LINK_PIECES = st.sampled_from([
+    "[", "]", ":", "@", "%", "%25", "%00", "/", "?", "#", "\\", ".", "..", "-", "_", " ", "\x00", "\x1b", "\x7f",
+    "\u0085", "\u202e", "\udcff", "xn--", "::1", "ffff", "127.0.0.1", "99999", "0", "80", "\u00e9", "\u4e2d", "\uff0e",
+    "a", "Z", "9",
+])
+
+
+@pytest.mark.fuzz
+@settings(max_examples=int(os.environ.get("CROSSCHECK_FUZZ_EXAMPLES", "5000")), deadline=None)
+@given(st.sampled_from(["http://", "https://", "HTTP://", "http:", "http:/", " http://"]),
+       st.lists(_LINK_PIECES, max_size=24).map("".join))
+def test_fuzz_links_built_from_awkward_pieces(scheme: str, rest: str) -> None:
+    try:
+        target = parse_url(scheme + rest)
+    except InputError as exc:
+        assert str(exc).isprintable()
+    else:
+        assert target.url.isascii() and target.url.isprintable() and " " not in target.url
+        assert parse_url(target.url) == target
+
+
+@pytest.mark.fuzz
+@settings(max_examples=int(os.environ.get("CROSSCHECK_FUZZ_EXAMPLES", "5000")), deadline=None)
+@given(st.sampled_from([True, False]), st.binary(max_size=3000), st.lists(st.integers(0, 10**6), max_size=8),
+       st.integers(1, 4096), st.integers(1, 5000))
+def test_fuzz_damaged_compressed_bodies(gzipped: bool, body: bytes, flips: list[int], chunk: int, room: int) -> None:
+    """Any damage to a compressed body, arriving in any chunk size: the text, or one of the refusals."""
+    data = bytearray(gzip.compress(body) if gzipped else zlib.compress(body))
+    for flip in flips:
+        data[flip % len(data)] ^= 0xFF
+    decoder = fetch_module._Decoder(gzip=gzipped)
+    out = b""
+    try:
+        for start in range(0, len(data), chunk):
+            out += decoder.feed(bytes(data[start:start + chunk]), room - len(out))
+        decoder.finish()
+    except (zlib.error, fetch_module._Truncated, fetch_module._TooLarge):
+        return
+    assert len(out) <= room
+    if not flips:
+        assert out == body
 
 
 def test_load_refuses_a_malformed_link_as_a_link() -> None:
