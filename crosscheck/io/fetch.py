@@ -85,11 +85,11 @@ class _Expired(TimeoutError):
 
 
 class _TooLarge(Exception):
-    pass
+    """More bytes than the cap, counted after decompression."""
 
 
 class _Truncated(Exception):
-    pass
+    """A compressed body that stops before its stream ends."""
 
 
 # --- links ---------------------------------------------------------------------------------
@@ -544,6 +544,7 @@ def _page(response, target: Target, shown: str, max_bytes: int, session: _Sessio
             raise InputError(f"{shown}: this looks like {kind}, not an article page")
         return Fetched(target.url, data, kind, charset, sniffed=True)
     if declared == "text/plain" and sniff(data) == "text/html":
+        # a page served as text/plain is still a page, as a page saved as .txt is (formats.kind_of)
         return Fetched(target.url, data, "text/html", charset, sniffed=True)
     return Fetched(target.url, data, declared, charset)
 
