@@ -343,12 +343,11 @@ def test_the_window_refuses_with_the_same_line(window: Any, messages: list[tuple
 # ---------------------------------------------------------------- random damage
 
 
-def _json_values() -> st.SearchStrategy[Any]:
-    scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**40), 2**40), st.floats(allow_nan=True),
-                        st.text(max_size=12), st.sampled_from(["s1", "s2", "f-0000000001", "link", "high", ""]))
-    return st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                         st.dictionaries(st.text(max_size=6), inner, max_size=3)),
-                        max_leaves=6)
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-(2**40), 2**40), st.floats(allow_nan=True),
+                    st.text(max_size=12), st.sampled_from(["s1", "s2", "f-0000000001", "link", "high", ""]))
+JSON_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                             st.dictionaries(st.text(max_size=6), inner, max_size=3)),
+                           max_leaves=6)
 
 
 def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -383,7 +382,7 @@ def mutated(draw: st.DrawFn) -> bytes:
             elif action == "offset":
                 parent[key] = draw(st.integers(-3, len(TEXT_A) + 3))
             else:
-                parent[key] = draw(_json_values())
+                parent[key] = draw(JSON_VALUES)
         except (KeyError, IndexError, TypeError):
             pass  # an earlier mutation removed or replaced this path
     return json.dumps(data, ensure_ascii=draw(st.booleans()), allow_nan=True).encode("utf-8")
@@ -407,7 +406,7 @@ def _opens_or_is_refused(folder: Path, raw: bytes) -> None:
     assert from_json(json.loads(text.encode("utf-8")), "again") == project
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=mutated())
 def test_random_damage_opens_or_is_refused(tmp_path: Path, raw: bytes) -> None:
     _opens_or_is_refused(tmp_path, raw)
