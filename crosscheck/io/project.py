@@ -20,11 +20,9 @@ from crosscheck import __version__
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Anchor, Correction, Flag
 from crosscheck.core.model import Furniture, Source, Span
-from crosscheck.io import strict_json
 from crosscheck.io.atomic import atomic_write_text
 from crosscheck.io.errors import InputError
 from crosscheck.io.formats import PROJECT_SUFFIX
-from crosscheck.io.project_schema import SchemaError, validate
 
 FORMAT = "crosscheck-project"
 VERSION = 2
@@ -99,6 +97,8 @@ def load(path: str | Path) -> Project:
     The order matters for hostile files: the size before reading, the parser's own limits
     (``strict_json``: no NaN or Infinity, no duplicated keys, bounded nesting) before anything
     looks at the content, the format's schema before anything is built from it."""
+    from crosscheck.io import strict_json  # the checks load with the first project, not at start-up
+
     p = Path(path)
     try:
         info = p.stat()
@@ -133,6 +133,8 @@ def _too_large(p: Path, size: int) -> str:
 
 def from_json(data: Any, name: str = "project") -> Project:
     """A project from parsed JSON (or any such tree), checked as :func:`load` checks a file."""
+    from crosscheck.io import strict_json
+
     try:
         strict_json.check_tree(data)
     except strict_json.StrictJSONError as exc:
@@ -141,6 +143,8 @@ def from_json(data: Any, name: str = "project") -> Project:
 
 
 def _from_checked_json(data: Any, name: str) -> Project:
+    from crosscheck.io.project_schema import SchemaError, validate
+
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectError(f"{name}: not a Crosscheck project")
     version = data.get("version")
