@@ -150,17 +150,30 @@ def _quote_links(units: Sequence[Unit], settings: Settings) -> tuple[list[Link],
     for v, ws in enumerate(words):
         for w in ws:
             everywhere[w].append(v)
+    budget = pair_budget(len(words))
+    common = too_common({t: len(vs) * (len(vs) + 1) // 2 for t, vs in everywhere.items() if t not in STOPWORDS},
+                        budget)
+    shorts: dict[str, int] = defaultdict(int)  # word -> how many one- or two-word quotes have it
+    for v, ws in enumerate(words):
+        if short[v]:
+            for w in ws:
+                shorts[w] += 1
+    common_to_short = too_common({t: n * len(everywhere[t]) for t, n in shorts.items()}, budget)
     # (v, w) -> (may a copy of v come before one of w, may a copy of w come before one of v)
     weighed: dict[tuple[int, int], list[bool]] = {}
     for v, ws in enumerate(words):
+        if len(copies[v]) > 1:  # (copies of one quote are weighed whatever their words)
+            weighed[(v, v)] = [True, True]
         for tok in ws:
-            if tok in STOPWORDS:
+            if tok in STOPWORDS or tok in common:
                 continue
             for w in everywhere[tok]:
                 if w >= v:
                     weighed[(v, w)] = [True, True]
         if short[v]:  # a quote of one or two words is weighed against every quote sharing a word
             for tok in ws:
+                if tok in common_to_short:
+                    continue
                 for w in everywhere[tok]:
                     pair = (min(v, w), max(v, w))
                     flags = weighed.setdefault(pair, [False, False])
@@ -198,6 +211,28 @@ def _quote_links(units: Sequence[Unit], settings: Settings) -> tuple[list[Link],
         elif not units[i].span.overlaps(units[j].span) and _twin(units, link):
             twins.append(link)
     return links, twins
+
+
+def pair_budget(variants: int) -> int:
+    """How many pairs of quotes may be weighed: far above what real reporting needs (a news
+    cycle of 1,000 articles, 1,353 distinct quotes, weighs 83,000 pairs), far below the square of
+    a hostile input's (50,000 one-line paragraphs of the same fifteen words would weigh every
+    quote against every other: hours)."""
+    return 150_000 + 20 * variants
+
+
+def too_common(cost: dict[str, int], budget: int) -> set[str]:
+    """The words too common to propose pairs, given what each would cost (``cost``: how many
+    pairs it proposes): words are taken rarest first while their pairs fit ``budget``; the rest
+    are treated as stop words. On real reporting nothing is left out; on text made of a few
+    words repeated, the words that propose nearly every pair (and tell nothing) are. A pair
+    that shares a rarer word is still weighed, so the quotes worth linking still are."""
+    total, out = 0, set()
+    for word, c in sorted(cost.items(), key=lambda wc: (wc[1], wc[0])):
+        total += c
+        if total > budget:
+            out.add(word)
+    return out
 
 
 def _twin(units: Sequence[Unit], link: Link) -> bool:

@@ -9,6 +9,7 @@ marks an organisation or a place. Later bare surnames (``Hayashi``) resolve to t
 from __future__ import annotations
 
 import re as stdre  # small patterns used once: the standard module's cache is the faster
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -277,6 +278,7 @@ class NameBook:
         self._by_last: tuple[dict[str, list[Mention]], ...] = (_index(own, -1), story.by_last)
         self._by_first: tuple[dict[str, list[Mention]], ...] = (_index(own, 0), story.by_first)
         self._names = {m.name for m in self.own} | story.names
+        self._calls: dict[tuple[int, str], _Called | None] = {}
 
     @cached_property
     def cjk_names(self) -> dict[str, frozenset[str]]:
@@ -298,23 +300,39 @@ class NameBook:
         if len(words) > 1:
             return name
         surname = words[0]
-        for by_last, by_first in zip(self._by_last, self._by_first, strict=True):
-            matches = by_last.get(surname, [])
+        for k, (by_last, by_first) in enumerate(zip(self._by_last, self._by_first, strict=True)):
+            found = self._called(k, surname, by_last, by_first)
+            if found is None:
+                continue
+            if found.dominant is not None:
+                return found.dominant
+            if at is not None:
+                return found.at(at)
+            return found.longest
+        return name
+
+    def _called(self, k: int, word: str, by_last: dict[str, list[Mention]],
+                by_first: dict[str, list[Mention]]) -> _Called | None:
+        """Who ``word`` names in table ``k`` (this article's, then the story's), worked out once:
+        an article naming one surname thousands of times asked this for every mention, and the
+        answer, recomputed over every mention each time, made reading it quadratic."""
+        key = (k, word)
+        if key not in self._calls:
+            matches = by_last.get(word, [])
+            dominant = None
             names = {m.name for m in matches}
             if len(names) > 1:  # Tina Turner and Ike Turner: "Turner" is the one the article names most
-                counts = sorted(((sum(m.name == n for m in matches), n) for n in names), reverse=True)
+                tally: dict[str, int] = {}
+                for m in matches:
+                    tally[m.name] = tally.get(m.name, 0) + 1
+                counts = sorted(((c, n) for n, c in tally.items()), reverse=True)
                 if counts[0][0] > counts[1][0]:
-                    return counts[0][1]
-            if not matches:  # a first name alone ("Sir Alex", "Cara"): only when one person has it
-                firsts = {m.name for m in by_first.get(surname, [])}
-                matches = by_first.get(surname, []) if len(firsts) == 1 else []
-            if matches:
-                if at is not None:
-                    before = [m for m in matches if m.span.start <= at]
-                    matches = before or matches
-                    return matches[-1].name if before else matches[0].name
-                return max(matches, key=lambda m: len(m.name)).name
-        return name
+                    dominant = counts[0][1]
+            if not matches and dominant is None:  # a first name alone ("Sir Alex", "Cara"): only when one person has it
+                firsts = {m.name for m in by_first.get(word, [])}
+                matches = by_first.get(word, []) if len(firsts) == 1 else []
+            self._calls[key] = _Called(matches, dominant) if matches else None
+        return self._calls[key]
 
     def knows(self, name: str) -> bool:
         """Whether the story names this person in full somewhere."""
@@ -340,6 +358,28 @@ class NameBook:
             if m.span.start >= at and (role is None or role in m.roles):
                 return m.name
         return None
+
+
+class _Called:
+    """The mentions one word may stand for, with what ``NameBook.full_name`` asks of them
+    answered in logarithmic time: the name used most often (when one is), the longest, and the
+    last one mentioned at or before an offset (in the order the mentions are listed)."""
+
+    def __init__(self, matches: list[Mention], dominant: str | None) -> None:
+        self.matches = matches
+        self.dominant = dominant
+        self.longest = max(matches, key=lambda m: len(m.name)).name
+        # the smallest start from each mention to the end of the list: it never decreases, so
+        # the last mention starting at or before an offset is found by bisection
+        lowest, floor = [], None
+        for m in reversed(matches):
+            floor = m.span.start if floor is None else min(floor, m.span.start)
+            lowest.append(floor)
+        self._lowest = lowest[::-1]
+
+    def at(self, offset: int) -> str:
+        i = bisect_right(self._lowest, offset) - 1
+        return self.matches[i].name if i >= 0 else self.matches[0].name
 
 
 def _index(pool: list[Mention], which: int) -> dict[str, list[Mention]]:

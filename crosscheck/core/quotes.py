@@ -20,6 +20,7 @@ from crosscheck.core.marks import REOPENING
 from crosscheck.core.marks import SINGLE_MARKS as _SINGLE_MARKS
 from crosscheck.core.marks import SINGLE_PAIRS as _SINGLE_PAIRS
 from crosscheck.core.model import Span
+from crosscheck.core.spans import text_end
 
 _LETTER = re.compile(r"[^\W_]")
 _PUNCT_OPEN_BEFORE = set(" \t\n([{—–-/:;,")
@@ -124,7 +125,7 @@ def _cut_off(text: str, para: Span) -> bool:
     """The text stops in mid-word or mid-sentence ("… his “intrepid spirit,"): a saved excerpt
     cut off, its last quotation with it."""
     last = text[para.end - 1 : para.end]
-    return (last.isalpha() or last in ",;-–") and not text[para.end :].strip()
+    return (last.isalpha() or last in ",;-–") and para.end >= text_end(text)
 
 
 def _introduced(text: str, para: Span, at: int) -> bool:

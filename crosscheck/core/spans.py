@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from crosscheck.core.model import Span
 
 T = TypeVar("T")
+
+
+@lru_cache(maxsize=16)
+def text_end(text: str) -> int:
+    """Where a text's last word ends, worked out once per text: asking, for each passage,
+    whether only white space follows it (``not text[end:].strip()``) copies the rest of the
+    article every time — quadratic on a long one."""
+    return len(text.rstrip())
 
 
 class Spans(Generic[T]):

@@ -30,7 +30,7 @@ from crosscheck.core.normalize import (
 )
 from crosscheck.core.people import Mention, NameBook, StoryNames, find_people
 from crosscheck.core.quotes import QuoteSpan, find_quotes
-from crosscheck.core.spans import Spans
+from crosscheck.core.spans import Spans, text_end
 
 MIN_CLAIM_WORDS = 5
 
@@ -284,7 +284,7 @@ def _unit(source: Source, order: int, kind: str, span: Span, speaker: str | None
     piece = source.text[span.start : span.end]
     # (the character after the passage: an abbreviation's last dot; whether the text ends there)
     after = source.text[span.end : span.end + 1]
-    at_end = not source.text[span.end :].strip()
+    at_end = span.end >= text_end(source.text)
     reading = _reading(kind, piece, after, at_end)
     return Unit(source=source.id, order=order, kind=kind, span=span, text=piece, tokens=reading.tokens,
                 content=reading.content, numbers=reading.numbers, names=reading.names, counts=reading.counts,
