@@ -109,7 +109,10 @@ def _pivot(kind: str, chosen: list[Unit]) -> Unit:
 
     agreement = {a: round(math.fsum(alike[(a, t)] for t, n in copies.items() for _ in range(n - (t == a))), 6)
                  for a in copies}
-    return max(chosen, key=lambda u: (not (kind == "quote" and u.partial), agreement[u.tokens], -u.order))
+    # Among equals, the article opened first — known by its id, not by where it stands now, so
+    # that moving a column (or giving the articles in another order) never changes the pivot.
+    opened = {sid: k for k, sid in enumerate(sorted({u.source for u in chosen}, key=lambda sid: (len(sid), sid)))}
+    return max(chosen, key=lambda u: (not (kind == "quote" and u.partial), agreement[u.tokens], -opened[u.source]))
 
 
 def _may_conflict(a: Unit, b: Unit) -> bool:
