@@ -153,6 +153,13 @@ def test_a_stray_byte_in_utf8_loses_only_itself(stray: bytes, count: str) -> Non
     assert decoded.warnings == (f"{count} not valid UTF-8 and {count.split()[-1]} replaced by \ufffd",)
 
 
+def test_a_stray_byte_after_a_utf8_bom_is_repaired_too() -> None:
+    data = b"\xef\xbb\xbf" + ENGLISH.encode().replace(b"Tuesday", b"Tues\xe9day")
+    decoded = decode(data, "notepad.txt")
+    assert decoded.text == ENGLISH.replace("Tuesday", "Tues\ufffdday")
+    assert decoded.warnings == ("1 byte was not valid UTF-8 and was replaced by \ufffd",)
+
+
 def test_scattered_damage_in_a_long_utf8_file_is_repaired_and_counted() -> None:
     text = JAPANESE * 4  # about 1,400 characters, 4 KB: room for several damaged places
     data = bytearray(text.encode())

@@ -72,7 +72,13 @@ def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
     """Decode an article's bytes, refusing binaries; ``declared`` is a charset the file names."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return Decoded(_finish(_decode(data, encoding, name), name), encoding)
+            try:
+                return Decoded(_finish(_decode(data, encoding, name), name), encoding)
+            except InputError:
+                repaired = repair_utf8(data[len(bom) :]) if encoding == "utf-8-sig" else None
+                if repaired is None:
+                    raise
+                return Decoded(_finish(repaired.text, name), encoding, (repaired.warning,))
     for magic, what in _MAGIC:
         # "MZ" is also how a sentence can begin ("MZ Logistics said…"); a real program's
         # header has zero bytes right after it.
