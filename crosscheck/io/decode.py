@@ -131,6 +131,8 @@ _INTACT = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a multi-byte character that
 
 @dataclass(frozen=True)
 class Repaired:
+    """UTF-8 read with its bad bytes replaced; how many there were is the reader's to know."""
+
     text: str
     bad_bytes: int
 
