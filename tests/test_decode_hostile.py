@@ -107,6 +107,12 @@ def test_short_cuts_anywhere_in_each_text_are_read_right() -> None:
             assert decode(piece.encode(codec), "a.txt").text == piece, (codec, piece)
 
 
+def test_seven_bit_iso_2022_jp_is_not_taken_for_ascii() -> None:
+    decoded = decode(JAPANESE.encode("iso2022_jp"), "mail.txt")
+    assert decoded.text == JAPANESE
+    assert decoded.warnings == ("decoded as ISO-2022-JP (a guess; no charset declared)",)
+
+
 def test_a_declared_charset_that_does_not_fit_is_named_in_the_warning() -> None:
     decoded = decode(JAPANESE.encode("shift_jis"), "page.html", declared="utf-8")
     assert decoded.text == JAPANESE

@@ -104,6 +104,16 @@ def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
             return Decoded(_finish(data.decode(encoding), name), encoding)
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common; fall back to detection
+    if b"\x1b$" in data:
+        # ISO-2022-JP (old Japanese mail and news) is 7-bit: it passes as ASCII, and with its
+        # escapes stripped as control characters it would be silent gibberish ("$B9A6h$N").
+        for codec in ("iso2022_jp", "iso2022_jp_2"):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            why = f"the declared charset {declared.strip()!r} does not fit" if declared else "no charset declared"
+            return Decoded(_finish(text, name), codec, (f"decoded as ISO-2022-JP (a guess; {why})",))
     try:
         return Decoded(_finish(data.decode("utf-8"), name), "utf-8")
     except UnicodeDecodeError:
