@@ -9,7 +9,6 @@ encoded; none is copied from an article.
 from __future__ import annotations
 
 import json
-import os
 import random
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from crosscheck.io.project import Project
 from crosscheck.io.project import load as load_project
 from crosscheck.io.project import save as save_project
 from tests.cli_run import run_cli
+from tests.fuzzing import examples
 from tests.gui import wait_idle
 
 JAPANESE = (
@@ -254,7 +254,7 @@ def test_any_bytes_are_text_or_a_clear_refusal(data: bytes) -> None:
 
 
 @pytest.mark.fuzz
-@settings(max_examples=int(os.environ.get("CROSSCHECK_FUZZ_EXAMPLES", "5000")), deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.sampled_from(CASES), st.lists(st.tuples(st.integers(0, 10**6), st.binary(max_size=4)), max_size=8))
 def test_damaged_legacy_and_utf8_files_are_text_or_a_clear_refusal(case, edits) -> None:
     """Long run (pytest -m fuzz): real text in each encoding, or in UTF-8, with bytes spliced in."""

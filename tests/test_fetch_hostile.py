@@ -9,7 +9,6 @@ at its deadline, where a timeout per read would wait for ever.
 from __future__ import annotations
 
 import gzip
-import os
 import socket
 import socketserver
 import ssl
@@ -30,6 +29,7 @@ from crosscheck.io.errors import InputError
 from crosscheck.io.fetch import fetch, is_public, is_url, parse_url, shown_url, sniff
 from crosscheck.io.load import load, load_url
 from tests.cli_run import run_cli
+from tests.fuzzing import examples
 
 CERT = str(Path(__file__).parent / "fixtures" / "tls-127.0.0.1.pem")
 DEADLINE = 0.15
@@ -625,7 +625,7 @@ _LINK_PIECES = st.sampled_from([
 
 
 @pytest.mark.fuzz
-@settings(max_examples=int(os.environ.get("CROSSCHECK_FUZZ_EXAMPLES", "5000")), deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.sampled_from(["http://", "https://", "HTTP://", "http:", "http:/", " http://"]),
        st.lists(_LINK_PIECES, max_size=24).map("".join))
 def test_fuzz_links_built_from_awkward_pieces(scheme: str, rest: str) -> None:
@@ -639,7 +639,7 @@ def test_fuzz_links_built_from_awkward_pieces(scheme: str, rest: str) -> None:
 
 
 @pytest.mark.fuzz
-@settings(max_examples=int(os.environ.get("CROSSCHECK_FUZZ_EXAMPLES", "5000")), deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.sampled_from([True, False]), st.binary(max_size=3000), st.lists(st.integers(0, 10**6), max_size=8),
        st.integers(1, 4096), st.integers(1, 5000))
 def test_fuzz_damaged_compressed_bodies(gzipped: bool, body: bytes, flips: list[int], chunk: int, room: int) -> None:

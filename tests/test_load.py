@@ -396,6 +396,15 @@ def test_pasted_nothing_is_refused(text: str) -> None:
         load_pasted(text, "s1")
 
 
+def test_pasted_text_over_the_size_limit_is_refused_before_it_is_read(monkeypatch) -> None:
+    from crosscheck.io import load as loading
+
+    monkeypatch.setattr(loading, "extract_article", lambda *a: pytest.fail("a page over the limit was parsed"))
+    page = "<html><body><p>" + "word " * (loading.MAX_BYTES // 5 + 1) + "</p></body></html>"
+    with pytest.raises(InputError, match=r"^Pasted text: 10\.0 MB is over the 10 MB limit for one article"):
+        load_pasted(page, "s1")
+
+
 # --- refusals --------------------------------------------------------------------------------
 
 

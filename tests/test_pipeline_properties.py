@@ -9,11 +9,13 @@ shape of text would blow it long before a user noticed.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crosscheck.core.model import Comparison, Source
 from crosscheck.core.pipeline import analyze
+from tests.fuzzing import examples
 
 _SAYINGS = (
     "We will rebuild the harbour wall before the winter storms",
@@ -71,6 +73,9 @@ def _rebuild(ops: tuple[tuple[int, str], ...]) -> tuple[str, str]:
     return "".join(t for op, t in ops if op <= 0), "".join(t for op, t in ops if op >= 0)
 
 
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+
+
 def _sources(texts: list[str]) -> list[Source]:
     return [Source(id=f"s{i}", path=f"{i}.txt", text=t) for i, t in enumerate(texts, 1)]
 
@@ -104,13 +109,15 @@ def _shape(c: Comparison) -> tuple:
     return groups, unique, findings
 
 
-@settings(max_examples=20, deadline=5000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@pytest.mark.fuzz
+@settings(max_examples=examples(20), deadline=5000, suppress_health_check=_SLOW_OK)
 @given(st.lists(_article(), min_size=2, max_size=4))
 def test_any_articles_spans_slice_the_text_and_diffs_rebuild_both_sides(texts: list[str]) -> None:
     _check_spans(analyze(_sources(texts)))
 
 
-@settings(max_examples=15, deadline=5000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@pytest.mark.fuzz
+@settings(max_examples=examples(15), deadline=5000, suppress_health_check=_SLOW_OK)
 @given(st.lists(_article(), min_size=2, max_size=3), st.randoms(use_true_random=False))
 def test_the_result_does_not_depend_on_the_order_of_the_articles(texts: list[str], rnd) -> None:
     sources = _sources(texts)

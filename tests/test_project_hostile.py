@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import pathlib
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from crosscheck.io.load import MAX_CHARS
 from crosscheck.io.project import FORMAT, MAX_PROJECT_BYTES, Project, ProjectError, from_json, load, to_json
 from crosscheck.io.strict_json import format_path
 from tests.cli_run import run_cli
+from tests.fuzzing import examples
 
 # Invented reporting, written for these tests.
 TEXT_A = ("Harbour board delays the sea wall vote\n\nBy Imke Solberg · Tidewater Courier\n\n"
@@ -413,7 +413,7 @@ def test_random_damage_opens_or_is_refused(tmp_path: Path, raw: bytes) -> None:
 
 
 @pytest.mark.fuzz
-@settings(max_examples=int(os.environ.get("CROSSCHECK_FUZZ_EXAMPLES", "5000")), deadline=None,
+@settings(max_examples=examples(150), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(raw=mutated())
 def test_random_damage_opens_or_is_refused_long(tmp_path: Path, raw: bytes) -> None:

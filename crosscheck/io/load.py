@@ -64,7 +64,12 @@ def load_url(url: str, source_id: str) -> Source:
 
 
 def load_pasted(text: str, source_id: str, name: str = "Pasted text") -> Source:
-    """Clipboard text: HTML if it is a page, Markdown if it looks like it, else plain text."""
+    """Clipboard text: HTML if it is a page, Markdown if it looks like it, else plain text.
+    Held to the same size as a file before anything reads it (a page of 100 MB pasted would
+    otherwise be parsed whole before the limit on its text refused it)."""
+    size = len(text.encode("utf-8", "replace")) if len(text) > MAX_BYTES // 4 else 0
+    if size > MAX_BYTES:
+        raise InputError(f"{name}: {size / 2**20:.1f} MB is over the {MAX_BYTES // 2**20} MB limit for one article")
     return from_text(text.replace("\r\n", "\n").replace("\r", "\n"), name, source_id,
                      kind=_kind_from_name("", text.encode("utf-8", "replace")[:2048]), origin="pasted")
 
