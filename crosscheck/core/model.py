@@ -50,6 +50,21 @@ class Furniture:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What was read, from where and when: what a fact-checker cites, and what lets a report be
+    checked again once the page has changed. Filled by loading (``io/load.py``); ``None`` fields
+    were not known (a pasted text has no address, a file no HTTP status)."""
+
+    origin: str  # the file's path, or the address as the user typed it
+    read_at: str  # when the bytes were read or fetched: ISO 8601, UTC ("2026-11-29T20:15:03Z")
+    sha256: str  # of the bytes read, before any decoding (hex)
+    size: int  # bytes read
+    final_url: str | None = None  # after redirects
+    http_status: int | None = None
+    content_type: str | None = None  # as the server or the file's format says
+
+
+@dataclass(frozen=True)
 class Source:
     """One article as loaded: the text shown to the reader and what the page says about it.
 
@@ -69,6 +84,13 @@ class Source:
     # What the reader must know about how the text was read from bytes: a guessed encoding,
     # damaged bytes replaced by U+FFFD (``io/decode.py``). One sentence each; empty when exact.
     warnings: tuple[str, ...] = ()
+    evidence: Evidence | None = None
+    # A document with pages (a PDF): the offset in ``text`` where each page begins, so that a
+    # passage can be cited by page (page n+1 begins at ``pages[n]``); empty for articles.
+    pages: tuple[int, ...] = ()
+    # The bytes as read, for a fetched page: kept (compressed) in the project, so that a project
+    # opened a year later still holds what was read then. Never part of the comparison JSON.
+    original: bytes | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
@@ -106,6 +128,14 @@ class Source:
             return self.title if len(self.title) <= 40 else self.title[:39] + "…"
         name = self.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         return name or self.id
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (from 1) a text offset is on, for documents with pages."""
+        if not self.pages:
+            return None
+        import bisect
+
+        return max(1, bisect.bisect_right(self.pages, offset))
 
     @property
     def word_count(self) -> int:
