@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from crosscheck.desktop import APP_ID
+from crosscheck.ui.icon import app_icon
 from crosscheck.ui.main_window import MainWindow
 
 
@@ -15,6 +17,8 @@ def run(refs: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Crosscheck")
     app.setOrganizationName("Crosscheck")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)  # Wayland and task bars match the window to crosscheck.desktop
     window = MainWindow()
     if window.settings.contains("ui/geometry"):
         window.show()

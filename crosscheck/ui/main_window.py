@@ -47,6 +47,7 @@ from crosscheck.ui.find_bar import FindBar
 from crosscheck.ui.flags_panel import FlagsPanel
 from crosscheck.ui.group_panel import GroupPanel
 from crosscheck.ui.highlight import PALETTES, Palette
+from crosscheck.ui.icon import app_icon
 from crosscheck.ui.judgements import Judgements
 from crosscheck.ui.models import CoverageModel
 from crosscheck.ui.project_actions import Projects
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.projects = Projects(self, self.document, recovery_dir)
         self.setAcceptDrops(True)
         self.setWindowTitle("Crosscheck")
+        self.setWindowIcon(app_icon())
         self._build()
         self.reference_box = QComboBox()
         self.reference_box.setToolTip("The source the others are compared with (★); Ctrl+1…9 also sets it")
