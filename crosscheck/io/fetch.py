@@ -33,12 +33,13 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import Message
 from functools import lru_cache
 
 from crosscheck import __version__
 from crosscheck.io.errors import InputError
+from crosscheck.io.evidence import utc_now
 from crosscheck.io.formats import kind_of
 
 MAX_REDIRECTS = 5
@@ -58,11 +59,16 @@ Resolver = Callable[[str, int], list[Address]]
 
 @dataclass(frozen=True)
 class Fetched:
+    """A page as fetched, with what a fact-checker cites about the fetch (``io/evidence.py``)."""
+
     url: str  # after redirects, without credentials or fragment
     data: bytes  # decompressed
     content_type: str  # what the page is taken as: the server's word, or sniffed from the bytes
     charset: str | None
     sniffed: bool = False  # content_type was read from the bytes, not from the server
+    status: int = 200  # the final answer's HTTP status (after redirects)
+    read_at: str = ""  # when that answer arrived: ISO 8601, UTC, to the second
+    declared: str | None = None  # the Content-Type header as the server sent it (escaped, one short line)
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,16 @@ def is_url(ref: str) -> bool:
     reference is refused as a link with a reason, never looked up as a file name or crashed on."""
     match = _SCHEME.match(ref)
     return bool(match) and match.group(1).lower() in ("http", "https")
+
+
+def without_credentials(url: str) -> str:
+    """A link as typed, less any ``user:password@`` before its host: the link is shown and kept
+    (as a source's path, in its evidence, in projects and reports), its password never is."""
+    parts = _AUTHORITY.fullmatch(url.lstrip("\x00 \t\r\n\x0b\x0c"))
+    if not parts or "@" not in parts.group(2):
+        return url
+    scheme, authority, rest = parts.groups()
+    return f"{scheme}://{authority.rpartition('@')[2]}{rest}"
 
 
 def shown_url(url: str) -> str:
@@ -465,8 +481,12 @@ def _follow(target: Target, shown: str, max_bytes: int, session: _Session) -> Fe
             raise InputError(f"{shown}: the server answered {exc.code}{' ' + reason if reason else ''}") from None
         except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
             raise session.failure(shown, exc) from None
+        read_at = utc_now()  # the answer has arrived: this is when the page was fetched
         with response:
-            return _page(response, target, shown, max_bytes, session)
+            page = _page(response, target, shown, max_bytes, session)
+            declared = response.headers.get("Content-Type")
+            return replace(page, status=response.status, read_at=read_at,
+                           declared=shown_url(declared.strip()) if declared else None)
     raise InputError(f"{shown}: more than {MAX_REDIRECTS} redirects")
 
 

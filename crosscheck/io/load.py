@@ -7,13 +7,16 @@ same offsets) whichever way it was opened.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from crosscheck.core.model import Furniture, Source
+from crosscheck.io import evidence
 from crosscheck.io.decode import decode
 from crosscheck.io.errors import InputError
-from crosscheck.io.fetch import fetch, is_url
+from crosscheck.io.fetch import fetch, is_url, without_credentials
 from crosscheck.io.formats import kind_of
 from crosscheck.io.html_text import declared_charset, extract_article
 from crosscheck.io.markdown_text import looks_like_markdown, markdown_to_text
@@ -31,7 +34,31 @@ def load_sources(refs: Iterable[str]) -> list[Source]:
 
 
 def load(ref: str, source_id: str) -> Source:
-    return load_url(ref, source_id) if is_url(ref) else load_path(ref, source_id)
+    if is_url(ref):
+        return load_url(ref, source_id)
+    _refuse_other_links(ref)
+    return load_path(ref, source_id)
+
+
+# A link of another kind: "scheme://…" or one of the schemes written without slashes. A single
+# letter before the colon is a Windows drive (C:\), never a scheme.
+_OTHER_LINK = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]+):(//|(?<=mailto:)|(?<=data:)|(?<=javascript:)|(?<=tel:))",
+                         re.IGNORECASE)
+
+
+def _refuse_other_links(ref: str) -> None:
+    """``ftp://…``, ``mailto:…``, ``file://…`` are links Crosscheck does not open: saying so (and
+    which ones it does open) beats "no such file". A file that really has such a name still opens."""
+    match = _OTHER_LINK.match(ref)
+    if not match or os.path.exists(ref):
+        return
+    scheme = match.group(1).lower()
+    if scheme == "file":
+        from urllib.parse import unquote, urlsplit
+
+        raise InputError(f"{ref}: file links are not opened; give the file's path instead: "
+                         f"{unquote(urlsplit(ref.strip()).path)}")
+    raise InputError(f"{ref}: only http and https links can be opened, not {scheme}:")
 
 
 def load_path(path: str | os.PathLike[str], source_id: str) -> Source:
@@ -46,32 +73,45 @@ def load_path(path: str | os.PathLike[str], source_id: str) -> Source:
         if size > MAX_BYTES:
             limit = MAX_BYTES // 2**20
             raise InputError(f"{shown}: {size / 2**20:.1f} MB is over the {limit} MB limit for one article")
+        read_at = evidence.utc_now()
         data = p.read_bytes()
     except PermissionError:
         raise InputError(f"{shown}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{shown}: cannot read it ({exc.strerror or exc})") from None
-    return load_bytes(data, shown, source_id, kind=_kind_from_name(p.suffix.lower(), data))
+    kind = _kind_from_name(p.suffix.lower(), data)
+    source = load_bytes(data, shown, source_id, kind=kind)
+    # The origin is the absolute path: "a.txt" says nothing once the project has moved.
+    return replace(source, evidence=evidence.of_bytes(data, os.path.abspath(shown), read_at,
+                                                      content_type=evidence.MEDIA_TYPES.get(kind)))
 
 
 def load_url(url: str, source_id: str) -> Source:
+    """A page by its address; the source is named by the address as typed, less any password
+    (``user:password@``), which is never kept anywhere."""
     fetched = fetch(url, MAX_BYTES)
     kind = "html" if "html" in fetched.content_type else (
         "markdown" if "markdown" in fetched.content_type else "text"
     )
-    source = load_bytes(fetched.data, url, source_id, kind=kind, charset=fetched.charset, url=fetched.url)
-    return source
+    shown = without_credentials(url)
+    source = load_bytes(fetched.data, shown, source_id, kind=kind, charset=fetched.charset, url=fetched.url)
+    found = evidence.of_bytes(fetched.data, shown, fetched.read_at or evidence.utc_now(),
+                              content_type=fetched.declared or fetched.content_type,
+                              final_url=fetched.url, http_status=fetched.status)
+    return replace(source, evidence=found, original=fetched.data)
 
 
 def load_pasted(text: str, source_id: str, name: str = "Pasted text") -> Source:
     """Clipboard text: HTML if it is a page, Markdown if it looks like it, else plain text.
     Held to the same size as a file before anything reads it (a page of 100 MB pasted would
     otherwise be parsed whole before the limit on its text refused it)."""
+    read_at = evidence.utc_now()
     size = len(text.encode("utf-8", "replace")) if len(text) > MAX_BYTES // 4 else 0
     if size > MAX_BYTES:
         raise InputError(f"{name}: {size / 2**20:.1f} MB is over the {MAX_BYTES // 2**20} MB limit for one article")
-    return from_text(text.replace("\r\n", "\n").replace("\r", "\n"), name, source_id,
-                     kind=_kind_from_name("", text.encode("utf-8", "replace")[:2048]), origin="pasted")
+    source = from_text(text.replace("\r\n", "\n").replace("\r", "\n"), name, source_id,
+                       kind=_kind_from_name("", text.encode("utf-8", "replace")[:2048]), origin="pasted")
+    return replace(source, evidence=evidence.of_pasted(text, read_at))
 
 
 def load_bytes(

@@ -9,6 +9,7 @@ step. The format is documented in ``docs/project-format.md``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import stat
 from collections.abc import Callable
@@ -19,7 +20,8 @@ from typing import Any
 from crosscheck import __version__
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Anchor, Correction, Flag
-from crosscheck.core.model import Furniture, Source, Span
+from crosscheck.core.model import Evidence, Furniture, Source, Span
+from crosscheck.io import evidence
 from crosscheck.io.atomic import atomic_write_text
 from crosscheck.io.errors import InputError
 from crosscheck.io.formats import PROJECT_SUFFIX
@@ -70,6 +72,11 @@ def _source_json(s: Source) -> dict[str, Any]:
         "author": s.author, "published": s.published, "url": s.url, "text": s.text,
         "furniture": [{"start": f.span.start, "end": f.span.end, "kind": f.kind} for f in s.furniture],
         **({"warnings": list(s.warnings)} if s.warnings else {}),  # how its bytes were read (io/decode.py)
+        # what was read, from where and when: carried as it was made, never stamped again
+        **({"evidence": asdict(s.evidence)} if s.evidence else {}),
+        **({"pages": list(s.pages)} if s.pages else {}),
+        **({"original": {"compression": evidence.COMPRESSION, "size": len(s.original),
+                         "data": evidence.pack(s.original)}} if s.original is not None else {}),
     }
 
 
@@ -165,6 +172,8 @@ def _from_checked_json(data: Any, name: str) -> Project:
         raise _damaged(name, exc.where, exc.problem) from None
     try:
         return _project(data)
+    except SchemaError as exc:  # a kept original that does not unpack to what its record says
+        raise _damaged(name, exc.where, exc.problem) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:  # the schema should leave none
         raise ProjectError(f"{name}: the project is damaged ({_describe(exc)}); it was not changed") from None
 
@@ -180,7 +189,7 @@ def _describe(exc: Exception) -> str:
 
 def _project(data: dict[str, Any]) -> Project:
     """Build from data the schema has passed: types, ranges, ids and spans are known good here."""
-    sources = [_source(s) for s in data["sources"]]
+    sources = [_source(s, i) for i, s in enumerate(data["sources"])]
     ids = [s.id for s in sources]
     known = {"format", "version", "generator", "settings", "reference", "sources", "flags", "corrections"}
     reference = data.get("reference")
@@ -200,15 +209,44 @@ def _get(d: dict[str, Any], key: str, default: str) -> str:
     return default if value is None else value
 
 
-def _source(d: dict[str, Any]) -> Source:
+def _source(d: dict[str, Any], index: int) -> Source:
     text = d["text"]
     furniture = tuple(Furniture(Span(f["start"], f["end"]), _get(f, "kind", "meta")) for f in d.get("furniture") or ())
+    found = d.get("evidence")
+    record = None if found is None else Evidence(
+        origin=found["origin"], read_at=found["read_at"], sha256=found["sha256"], size=found["size"],
+        final_url=found.get("final_url"), http_status=found.get("http_status"), content_type=found.get("content_type"),
+    )
     return Source(
         id=d["id"], path=d.get("path") or "", text=text, kind=d.get("kind") or "text",
         title=d.get("title"), outlet=d.get("outlet"), author=d.get("author"),
         published=d.get("published"), url=d.get("url"), furniture=furniture,
         warnings=tuple(str(w) for w in d.get("warnings") or ()),
+        evidence=record, pages=tuple(d.get("pages") or ()), original=_original(d, index, record),
     )
+
+
+def _original(d: dict[str, Any], index: int, record: Evidence | None) -> bytes | None:
+    """A kept original, unpacked within the size it states (``evidence.unpack``: a bomb is refused
+    before it unfolds) and held to its evidence's SHA-256, so a project never shows as "what was
+    read" bytes that were not."""
+    from crosscheck.io.load import MAX_BYTES
+    from crosscheck.io.project_schema import SchemaError
+    from crosscheck.io.strict_json import format_path
+
+    packed = d.get("original")
+    if packed is None:
+        return None
+    where = format_path(("sources", index, "original"))
+    try:
+        data = evidence.unpack(packed["data"], packed["size"], MAX_BYTES)
+    except evidence.OriginalError as exc:
+        raise SchemaError(where, str(exc)) from None
+    if record is None:
+        raise SchemaError(where, "has no evidence to say what it is (sources[].evidence is missing)")
+    if hashlib.sha256(data).hexdigest() != record.sha256:
+        raise SchemaError(where, "does not match the SHA-256 in its evidence (it was altered or damaged)")
+    return data
 
 
 def _anchor(d: dict[str, Any]) -> Anchor:

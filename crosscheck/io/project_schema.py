@@ -36,7 +36,8 @@ from typing import Any
 
 from crosscheck.core.config import Settings
 from crosscheck.core.flags import SEVERITIES, STATUSES
-from crosscheck.io.load import MAX_CHARS
+from crosscheck.io.evidence import COMPRESSION, is_read_at, is_sha256, packed_limit
+from crosscheck.io.load import MAX_BYTES, MAX_CHARS
 from crosscheck.io.strict_json import format_path
 
 MAX_SOURCES = 2_000  # twice the largest comparison benchmarked (bench/scale.py 1000)
@@ -45,6 +46,8 @@ MAX_CORRECTIONS = 100_000
 MAX_ANCHORS = 20_000  # a flag on a group: a passage or a few from each source
 MAX_FURNITURE = 10_000  # bylines, datelines… of one article
 MAX_WARNINGS = 100  # an article's decoding warnings: a guessed encoding, replaced bytes (two today)
+MAX_PAGES = 100_000  # pages of one document (a PDF), far above any report's
+MAX_READ = 2**32  # bytes an evidence record may say were read: far above any article we accept
 
 ID = 200  # "s12", "f-1a2b3c4d5e"
 WORD = 200  # kinds, severities, statuses, actions, timestamps
@@ -211,6 +214,28 @@ def _furniture_inside_text(source: dict[str, Any], path: Path) -> None:
                         f"is {item['end']:,}, past the end of the source's text ({size:,} characters)")
 
 
+def _pages_inside_text(source: dict[str, Any], path: Path) -> None:
+    """Where each page begins: the first at 0, in order (an empty page begins where the next
+    does), none past the end of the text — so every offset has its page."""
+    pages = source.get("pages") or ()
+    size = len(source["text"])
+    if pages and pages[0] != 0:
+        raise _fail((*path, "pages", 0), f"is {pages[0]:,}; the first page begins at 0")
+    for i in range(1, len(pages)):
+        if pages[i] < pages[i - 1]:
+            raise _fail((*path, "pages", i), f"is {pages[i]:,}, before the page above it ({pages[i - 1]:,})")
+    if pages and pages[-1] > size:
+        raise _fail((*path, "pages", len(pages) - 1),
+                    f"is {pages[-1]:,}, past the end of the source's text ({size:,} characters)")
+
+
+def _evidence_form(record: dict[str, Any], path: Path) -> None:
+    if not is_read_at(record["read_at"]):
+        raise _fail((*path, "read_at"), f"is {_shown(record['read_at'])}, not a UTC time as 2026-11-29T20:15:03Z")
+    if not is_sha256(record["sha256"]):
+        raise _fail((*path, "sha256"), f"is {_shown(record['sha256'])}, not 64 lower-case hexadecimal digits")
+
+
 _PASSAGE_V1 = ("source", "start", "end", "text")
 
 
@@ -235,6 +260,22 @@ SETTINGS = Record({
 
 FURNITURE = Record({"start": OFFSET, "end": OFFSET, "kind": Text(WORD)}, checks=(_ordered,))
 
+# What was read, from where and when (io/evidence.py): made when the article was read, never again.
+EVIDENCE = Record({
+    "origin": Text(LINE, required=True), "read_at": Text(WORD, required=True),
+    "sha256": Text(WORD, required=True), "size": Whole(0, MAX_READ, required=True),
+    "final_url": Text(LINE), "http_status": Whole(100, 599), "content_type": Text(LINE),
+}, checks=(_evidence_form,))
+
+# A fetched page's bytes, packed (io/evidence.py). Only the sizes are checked here, before
+# anything is decompressed; the project unpacks it within the size it states (a bomb stops there)
+# and checks it against its evidence's SHA-256.
+ORIGINAL = Record({
+    "compression": Text(WORD, required=True, choices=(COMPRESSION,)),
+    "size": Whole(0, MAX_BYTES, required=True),
+    "data": Text(packed_limit(MAX_BYTES), required=True),
+})
+
 SOURCE = Record({
     "id": Text(ID, required=True),
     "path": Text(LINE), "kind": Text(WORD), "title": Text(LINE), "outlet": Text(LINE), "author": Text(LINE),
@@ -242,7 +283,10 @@ SOURCE = Record({
     "text": Text(MAX_CHARS, required=True, non_blank=True, of=ARTICLE),
     "furniture": Many(FURNITURE, MAX_FURNITURE),
     "warnings": Many(Text(LINE), MAX_WARNINGS),  # how the article's bytes were read (io/decode.py)
-}, checks=(_furniture_inside_text,))
+    "evidence": EVIDENCE,
+    "pages": Many(Whole(0, MAX_CHARS), MAX_PAGES),  # where each page begins, for documents with pages
+    "original": ORIGINAL,
+}, checks=(_furniture_inside_text, _pages_inside_text))
 
 ANCHOR = Record({
     "source": Text(ID, required=True), "start": OFFSET, "end": OFFSET,
