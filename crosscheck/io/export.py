@@ -11,7 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from typing import Any
 
 from crosscheck import __version__
@@ -40,6 +40,8 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
                 "author": s.author, "published": s.published, "url": s.url, "text": s.text,
                 "kind": s.kind, "label": shown[s.id], "letter": letter(i), "words": s.word_count,
                 "warnings": list(s.warnings),
+                # what was read, from where and when (null when not known: an article of an older project)
+                "evidence": asdict(s.evidence) if s.evidence else None,
             }
             for i, s in enumerate(comparison.sources)
         ],
