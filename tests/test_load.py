@@ -703,10 +703,11 @@ def test_redirect_to_non_http_scheme_is_refused(server: str, path: str) -> None:
     assert str(info.value) == f"{url}: only http and https links can be opened"
 
 
-def test_non_http_reference_is_treated_as_a_path() -> None:
-    # "file://…" typed on the command line is not fetched; it is looked up as a file name.
-    with pytest.raises(InputError, match="no such file"):
+def test_a_file_link_is_not_fetched_and_names_the_path_to_give() -> None:
+    # "file://…" typed on the command line is neither fetched nor taken for a file name.
+    with pytest.raises(InputError) as info:
         load("file:///etc/passwd", "s1")
+    assert str(info.value) == "file:///etc/passwd: file links are not opened; give the file's path instead: /etc/passwd"
 
 
 def test_a_saved_page_s_date_stamp_is_neither_title_nor_outlet() -> None:

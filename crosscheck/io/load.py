@@ -58,7 +58,7 @@ def _refuse_other_links(ref: str) -> None:
 
         raise InputError(f"{ref}: file links are not opened; give the file's path instead: "
                          f"{unquote(urlsplit(ref.strip()).path)}")
-    raise InputError(f"{ref}: only http and https links can be opened, not {scheme}:")
+    raise InputError(f"{ref}: only http and https links can be opened")
 
 
 def load_path(path: str | os.PathLike[str], source_id: str) -> Source:
