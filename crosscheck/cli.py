@@ -189,10 +189,11 @@ def _refuse_duplicates(refs: Sequence[str]) -> None:
     seen: dict[tuple[object, ...], str] = {}
     for ref in refs:
         key = _identity(ref)
-        first = seen.setdefault(key, ref)
-        if first is not ref:
+        if key in seen:
+            first = seen[key]
             same = "given twice" if first == ref else f"the same file as {first}"
             raise InputError(f"{ref}: {same}; give each article once")
+        seen[key] = ref
 
 
 def _identity(ref: str) -> tuple[object, ...]:
