@@ -8,6 +8,7 @@ import pytest
 
 from crosscheck.core import parallel
 from crosscheck.core.parallel import map_shares, shares
+from crosscheck.io import evidence
 from crosscheck.io.export import to_dict
 
 
@@ -76,6 +77,7 @@ def test_the_analysis_is_the_same_on_every_core(monkeypatch) -> None:
     def sources():
         return [load(str(p), f"s{i}") for i, p in enumerate(demo_articles(), 1)]
 
+    monkeypatch.setattr(evidence, "utc_now", lambda: "2026-01-01T00:00:00Z")  # two readings, one instant
     one = to_dict(analyze(sources()))
     monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 0)
     calls = []
@@ -91,6 +93,7 @@ def test_adding_an_article_reads_only_the_new_one(monkeypatch) -> None:
     from crosscheck.io.load import from_text, load
     from crosscheck.resources import demo_articles
 
+    monkeypatch.setattr(evidence, "utc_now", lambda: "2026-01-01T00:00:00Z")  # two readings, one instant
     sources = [load(str(p), f"s{i}") for i, p in enumerate(demo_articles(), 1)]
     first = to_dict(pipeline.analyze(sources))
     read: list[str] = []
