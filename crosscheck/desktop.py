@@ -63,7 +63,7 @@ def _exec_quote(arg: str) -> str:
     """Quote one Exec argument as the Desktop Entry spec asks: in double quotes, with ", `, $
     and \\ escaped, when it holds anything but plain characters (and % doubled always)."""
     arg = arg.replace("%", "%%")
-    if arg and all(c.isalnum() or c in "-_./+,:@=" for c in arg):
+    if arg and all(c.isalnum() or c in "-_./+,:@=%" for c in arg):
         return arg
     escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
     return f'"{escaped}"'
