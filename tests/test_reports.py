@@ -133,11 +133,16 @@ def test_html_escapes_hostile_text(html_report: str, parsed: _Tags) -> None:
         assert raw not in lowered
     names = [t for t, _ in parsed.tags]
     assert names.count("style") == 1 and names.count("html") == 1 and names.count("body") == 1
-    assert not {"script", "img", "svg", "iframe", "object", "a", "link", "form", "base"} & set(names)
+    assert not {"script", "img", "svg", "iframe", "object", "link", "form", "base"} & set(names)
+    ids = {value for _, attrs in parsed.tags for name, value in attrs if name == "id"}
     for tag, attrs in parsed.tags:
-        for name, _ in attrs:
+        for name, value in attrs:
             assert not name.startswith("on"), (tag, attrs)
-            assert name in {"lang", "charset", "name", "content", "class", "title"}, (tag, attrs)
+            assert name in {"lang", "charset", "name", "content", "class", "title", "id", "href"}, (tag, attrs)
+            if name == "id":  # made by the report, never from article text
+                assert re.fullmatch(r"[a-z][a-z0-9-]*", value or ""), (tag, attrs)
+            if name == "href":  # links only within the report: a fragment naming one of its ids
+                assert tag == "a" and (value or "").startswith("#") and value[1:] in ids, (tag, attrs)
     shown = "".join(parsed.text)
     # the reader sees the hostile text as text, exactly
     for words in (SCRIPT, IMG, SVG, NOTE_1, NOTE_2, OUTLET_A, OUTLET_B):
@@ -153,7 +158,8 @@ def test_html_has_no_external_resources(html_report: str, parsed: _Tags) -> None
     style = "".join(parsed.style)
     assert "@import" not in style and "url(" not in style and "http" not in style
     assert not re.search(r"<link\b", html_report, re.I)
-    assert not re.search(r"<[^>]*\b(src|href|action|poster)\s*=", html_report, re.I)
+    assert not re.search(r"<[^>]*\b(src|action|poster)\s*=", html_report, re.I)
+    assert not re.search(r"<[^>]*\bhref\s*=\s*(?![\"']#[a-z])", html_report, re.I)  # fragments of this page only
 
 
 def test_html_has_every_section(html_report: str, data: dict[str, Any], parsed: _Tags) -> None:

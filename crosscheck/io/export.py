@@ -42,6 +42,7 @@ def to_dict(comparison: Comparison, reference: str | None = None) -> dict[str, A
                 "warnings": list(s.warnings),
                 # what was read, from where and when (null when not known: an article of an older project)
                 "evidence": asdict(s.evidence) if s.evidence else None,
+                "pages": list(s.pages),  # where each page begins, for a document with pages (reports cite "p. 3")
             }
             for i, s in enumerate(comparison.sources)
         ],
