@@ -1,4 +1,5 @@
-"""Correcting what an article says about itself: its outlet, title, author and date.
+"""Correcting what an article says about itself: its outlet, title, author and date — and
+seeing, read-only, what was read, from where and when (its evidence, ``io/evidence.py``).
 
 The header reader leaves unknown what the page does not state clearly, and sometimes reads it
 wrong; the reader can put it right here. An edit replaces the ``Source`` (same id, same text),
@@ -14,21 +15,27 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from crosscheck.core.model import Source
+from crosscheck.core.model import Evidence, Source
 from crosscheck.core.names import display_names, file_name
 from crosscheck.core.view import letter
+from crosscheck.io.atomic import atomic_write_bytes
 from crosscheck.io.plaintext import find_date
 from crosscheck.ui.commands import EditSources
 
@@ -36,6 +43,10 @@ if TYPE_CHECKING:
     from crosscheck.ui.main_window import MainWindow
 
 FIELDS = (("outlet", "Outlet"), ("title", "Title"), ("author", "Author"), ("published", "Date"))
+# The evidence as shown, in the order a citation reads: where, when, what came back, what it was.
+EVIDENCE = (("origin", "From"), ("final_url", "Final address"), ("read_at", "Read at"),
+            ("http_status", "HTTP status"), ("content_type", "Content type"), ("sha256", "SHA-256"),
+            ("size", "Size"))
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
@@ -81,12 +92,27 @@ class SourceDialog(QDialog):
         for key, title in FIELDS:
             form.addRow(title, self.fields[key])
         form.addRow("", self.origin)
+        self.evidence = {key: self._evidence_label() for key, _ in EVIDENCE}
+        self.save_original = QPushButton("Save original…")
+        self.save_original.setToolTip("Write the page's bytes exactly as they were fetched")
+        self.save_original.clicked.connect(self._save_original)
+        self.no_evidence = QLabel("Not recorded: the article comes from a project saved before Crosscheck kept it.")
+        self.no_evidence.setWordWrap(True)
+        evidence_form = QFormLayout()
+        for key, title in EVIDENCE:
+            evidence_form.addRow(title, self.evidence[key])
+        evidence_form.addRow("", self.save_original)
+        evidence_box = QGroupBox("What was read (cannot be changed)")
+        evidence_layout = QVBoxLayout(evidence_box)
+        evidence_layout.addWidget(self.no_evidence)
+        evidence_layout.addLayout(evidence_form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Correct what the article says about itself; the text is not changed."))
         layout.addLayout(form)
+        layout.addWidget(evidence_box)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.resize(520, 0)
@@ -95,6 +121,40 @@ class SourceDialog(QDialog):
         at = self.chooser.findData(current) if current else -1
         self.chooser.setCurrentIndex(max(at, 0))
         self._show()
+
+    @staticmethod
+    def _evidence_label() -> QLabel:
+        """Read-only, but selectable: a hash or an address is there to be copied into a citation."""
+        label = QLabel()
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
+        return label
+
+    def _show_evidence(self, s: Source) -> None:
+        found: Evidence | None = s.evidence
+        values = {key: getattr(found, key) if found else None for key, _ in EVIDENCE}
+        if found:
+            values["size"] = f"{found.size:,} bytes"
+            values["read_at"] = found.read_at.replace("T", " ").replace("Z", " UTC")
+        for key, label in self.evidence.items():
+            value = values[key]
+            label.setText("—" if value is None else str(value))
+            label.setToolTip("" if value is None else str(value))
+        self.no_evidence.setVisible(found is None)
+        self.save_original.setVisible(s.original is not None)
+
+    def _save_original(self) -> None:
+        """The fetched bytes, exactly, written atomically (a failed save leaves no half-written file)."""
+        s = self._source(self.shown) if self.shown else None
+        if s is None or s.original is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save original", _original_name(s), "All files (*)")
+        if not path:
+            return
+        try:
+            atomic_write_bytes(path, s.original)
+        except OSError as exc:
+            QMessageBox.warning(self, "Save original", f"{path}: could not save ({exc.strerror or exc})")
 
     def _source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -114,6 +174,7 @@ class SourceDialog(QDialog):
             edit.setText(typed[key])
         self.origin.setText(f"From {s.url or file_name(s.path) or s.kind}")
         self.origin.setToolTip(s.url or s.path)
+        self._show_evidence(s)
         self.shown = sid
         self._check()
 
@@ -142,6 +203,15 @@ class SourceDialog(QDialog):
             if any(values[key] != getattr(s, key) for key in values):
                 out.append(replace(s, **values))
         return out
+
+
+def _original_name(s: Source) -> str:
+    """A file name for a saved original: the page's own last name, marked as HTML if it is."""
+    address = (s.evidence.final_url if s.evidence else None) or s.url or s.path
+    name = re.sub(r"[^\w.-]+", "_", address.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]).strip("._")
+    name = name or "original"
+    is_html = s.evidence is not None and "html" in (s.evidence.content_type or "")
+    return name + ".html" if is_html and not name.lower().endswith((".html", ".htm")) else name
 
 
 def relabel(window: MainWindow) -> None:
