@@ -304,8 +304,8 @@ def test_documents_known_by_name_or_signature_but_never_read_when_named_as_text(
     assert "*.pdf" in open_filter() and "*.docx" in open_filter()
     (tmp_path / "statement").write_bytes(pdf)
     assert load_path(tmp_path / "statement", "s1").kind == "pdf"
-    for name, data in (("s.txt", pdf), ("d.txt", docx)):
-        with pytest.raises(InputError, match="not an article"):
+    for name, data, hint in (("s.txt", pdf, "name it .pdf"), ("d.txt", docx, "if it is a Word file, name it .docx")):
+        with pytest.raises(InputError, match=f"not an article; {hint}"):
             load_bytes(data, name, "s1", kind=kind_of(".txt", data))
 
 

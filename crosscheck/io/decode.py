@@ -39,6 +39,9 @@ _MAGIC = (
     (b"\x7fELF", "a program"),
     (b"MZ", "a Windows program"),
 )
+# Documents Crosscheck reads by their own name (``formats.py``): a PDF or Word file named as
+# text is refused here, as any binary is, and the message says how to open it after all.
+_HINTS = {b"%PDF": "name it .pdf to read its text", b"PK\x03\x04": "if it is a Word file, name it .docx"}
 # Labels that the WHATWG encoding standard (what browsers do) reads as windows-1252.
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp819"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -83,7 +86,7 @@ def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
         # "MZ" is also how a sentence can begin ("MZ Logistics said…"); a real program's
         # header has zero bytes right after it.
         if data.startswith(magic) and (magic != b"MZ" or b"\x00" in data[:64]):
-            raise InputError(f"{name}: this is {what}, not an article; save it as text or HTML")
+            raise InputError(f"{name}: this is {what}, not an article; {_HINTS.get(magic, 'save it as text or HTML')}")
     encoding = _label(declared) if declared else None
     if b"\x00" in data[:8192]:
         # Zero bytes: a binary, or UTF-16 saved without its byte-order mark (Notepad's "Unicode").
