@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crosscheck.core.model import Source
 from crosscheck.io import docx_text, pdf_text
 from crosscheck.io.errors import InputError
 from crosscheck.io.formats import kind_of, open_filter
@@ -332,3 +333,12 @@ def test_statement_pdf_as_reference_shows_the_misquote(tmp_path: Path) -> None:
     misquotes = [f for f in quote["findings"] if f["kind"] == "misquote"]
     assert [(f["sources"], [(c["a"], c["b"]) for c in f["changes"]]) for f in misquotes] == [
         (["s1", "s3"], [("back", "step")])]
+
+
+def test_the_column_header_says_pdf_and_its_pages(qtbot) -> None:
+    from crosscheck.ui.article_view import ColumnHeader
+
+    source = pdf_text.read_pdf(make_pdf(STATEMENT), "statement.pdf", 10_000)
+    header = ColumnHeader(Source(id="s1", path="statement.pdf", text=source.text, kind="pdf", pages=source.pages))
+    qtbot.addWidget(header)
+    assert header.meta_text.startswith("PDF · 3 pages · ")

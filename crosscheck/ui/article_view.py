@@ -399,7 +399,10 @@ class ColumnHeader(QFrame):
         self.star.setText("★" if on else "☆")
         star = " ★" if on else ""
         self._star = star
-        self.meta_text = " · ".join(x for x in (s.published, f"{s.word_count:,} words", s.author) if x)
+        # A document says what it is, and a PDF how many pages it has: passages are cited by page.
+        document = (f"PDF · {len(s.pages):,} page{'s' * (len(s.pages) != 1)}" if s.kind == "pdf"
+                    else "Word" if s.kind == "docx" else None)
+        self.meta_text = " · ".join(x for x in (document, s.published, f"{s.word_count:,} words", s.author) if x)
         self._elide()
 
     def _elide(self) -> None:
