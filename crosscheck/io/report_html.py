@@ -178,9 +178,9 @@ def _coverage(data: dict, rows: list, marks: dict[str, str], names: dict[str, st
     labels = {g["id"]: g["label"] for g in data["groups"]}
     p = ['<section id="coverage"><h2>Coverage</h2><p class="why">Who carries what: '
          + ", ".join(f"{GLYPHS[k]} {v}" for k, v in CELL_WORDS.items()) + ". Each row and cell leads to its group.</p>"
-         "<table class='coverage'><tr><th></th>"
-         + "".join(f'<th class="letter" title="{e(names[s["id"]])}">{marks[s["id"]]}'
-                   f'<span class="outlet">{e(s["label"])}</span></th>' for s in data["sources"]) + "</tr>"]
+         + _key(data, names) + "<table class='coverage'><tr><th></th>"
+         + "".join(f'<th class="letter" title="{e(names[s["id"]])}">{marks[s["id"]]}</th>' for s in data["sources"])
+         + "</tr>"]
     for row in rows:
         gid = row["group"]
         to = f'href="#{group_anchor(gid)}"'
@@ -190,8 +190,13 @@ def _coverage(data: dict, rows: list, marks: dict[str, str], names: dict[str, st
             for s in data["sources"] for state in [row["cells"].get(s["id"], "absent")])
         p.append(f'<tr id="{coverage_anchor(gid)}"><th class=\'rowlabel\'><a {to}>{numbers[gid]} '
                  f"{e(squash(labels[gid], 70))}</a></th>{cells}</tr>")
-    p.append("</table><p class='why'>" + " · ".join(e(names[s["id"]]) for s in data["sources"]) + "</p></section>")
+    p.append("</table>" + _key(data, names) + "</section>")
     return "\n".join(p)
+
+
+def _key(data: dict, names: dict[str, str]) -> str:
+    """The letters with their outlets, above and below the matrix: its columns are a letter wide."""
+    return '<p class="key">' + "".join(f"<span>{e(names[s['id']])}</span>" for s in data["sources"]) + "</p>"
 
 
 def _group(g: dict, data: dict, names: dict[str, str], numbers: dict[str, str], has_coverage: bool) -> str:

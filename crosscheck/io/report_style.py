@@ -39,8 +39,8 @@ del.noise,ins.noise{color:var(--muted);font-weight:normal;text-decoration-thickn
 table.coverage td.cell{text-align:center;width:2rem;padding:0}table.coverage th.rowlabel{font-weight:normal}
 table.coverage td.cell a{display:block;padding:.3rem 0;color:inherit}
 table.coverage th.letter{text-align:center;vertical-align:bottom}
-table.coverage th .outlet{display:block;font-weight:normal;font-size:.7em;color:var(--muted);max-width:7rem;
- overflow-wrap:anywhere}
+p.key{font-size:.9em;margin:.4rem 0}p.key span{display:inline-block;margin-right:1.2rem}
+[id]{scroll-margin-top:.8rem}
 table.coverage th.rowlabel a{color:inherit}
 td.same,td.reference{background:#3a6ea5;color:#fff}td.reworded{background:#c9daf0}td.conflict{background:#c0392b;color:#fff}
 @media print{
