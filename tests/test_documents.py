@@ -145,6 +145,11 @@ def test_pdf_metadata_never_invented_and_hyphens_decided_by_the_document() -> No
                         "of intent from Smith-\nJones.")
 
 
+def test_extraction_noise_is_cleaned_before_offsets_are_counted() -> None:
+    raw = "The \ufb01nal, e\ufb03cient plan\x0c   \r\n\r\n\r\n\nwas ready.  \n"
+    assert pdf_text._clean(raw) == "The final, efficient plan\n\nwas ready."
+
+
 def test_a_sentence_running_over_a_page_break_stays_one_passage() -> None:
     got = pdf_text.read_pdf(make_pdf([["The minister said the plan"], ["would go ahead."]]), "x.pdf", 10_000)
     assert got.text == "The minister said the plan\nwould go ahead." and got.pages == (0, 27)

@@ -28,6 +28,9 @@ TIME_BUDGET = 20.0  # seconds for the whole document, checked between pages
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Typeset PDFs draw "fi", "ffl"… as one glyph; a quote is compared with outlets' plain letters.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
 # A word broken at a line end: letters, a hyphen (or a soft hyphen), then letters in lower case.
 _BROKEN = re.compile(r"(?P<left>[^\W\d_]+)(?P<mark>[-\u00ad])\n(?P<pad>[ \t]*)(?P<right>[^\W\d_]+)[ \t]*")
 _RUNS_ON = re.compile(r"[^\W\d_],?$")  # a page ending on a word or a comma, not a sentence's end
@@ -126,9 +129,9 @@ def _unlock(reader: object) -> bool:
 
 
 def _clean(text: str) -> str:
-    """Line ends unified, control characters dropped, trailing spaces and runs of blank lines
-    removed: the noise of extraction, done before any offset is counted."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Line ends unified, control characters dropped, ligatures spelt out, trailing spaces and
+    runs of blank lines removed: the noise of extraction, done before any offset is counted."""
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_LIGATURES)
     lines = [line.rstrip() for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
