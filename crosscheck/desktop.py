@@ -74,7 +74,7 @@ def desktop_entry(command: list[str]) -> str:
     return "\n".join((
         "[Desktop Entry]",
         "Type=Application",
-        "Version=1.5",
+        "Version=1.4",
         "Name=Crosscheck",
         "GenericName=News comparison",
         "Comment=Compare how several outlets report the same event: quotes, claims and wording",
@@ -82,7 +82,7 @@ def desktop_entry(command: list[str]) -> str:
         f"Icon={APP_ID}",
         "Terminal=false",
         f"MimeType={MIME_TYPE};",
-        "Categories=Office;TextTools;Utility;",
+        "Categories=Utility;TextTools;",
         "Keywords=news;compare;quotes;claims;sources;",
         "StartupNotify=true",
         "",

@@ -4,9 +4,11 @@ mistyped commands, the same article twice and links it cannot open."""
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
+from crosscheck import cli
 from crosscheck.io.formats import FORMATS, PROJECT_SUFFIX
 from tests.cli_run import run_cli
 
@@ -115,3 +117,15 @@ def test_a_file_link_names_the_path_to_give_instead(tmp_path):
     assert run.returncode == 2
     assert run.stderr == ("crosscheck: file:///tmp/some%20story.txt: file links are not opened; "
                           "give the file's path instead: /tmp/some story.txt\n")
+
+
+def test_the_gui_entry_always_opens_the_window_even_without_a_console(monkeypatch):
+    opened: list[list[str]] = []
+    monkeypatch.setattr("crosscheck.cli._open", lambda args: opened.append(args.sources) or 0)
+    monkeypatch.setattr(sys, "stderr", None)  # pythonw on Windows: no console at all
+    monkeypatch.setattr(sys, "argv", ["crosscheck-app", "story.crosscheck"])
+    assert cli.gui_main() == 0
+    assert sys.stderr is not None
+    monkeypatch.setattr(sys, "argv", ["crosscheck-app", "open", "a.txt"])
+    assert cli.gui_main() == 0
+    assert opened == [["story.crosscheck"], ["a.txt"]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import configparser
 import os
 import stat
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def test_the_desktop_entry_has_the_keys_a_menu_needs(data_home):
     assert entry["Exec"].endswith(" open %F")
     assert entry["Icon"] == "crosscheck"
     assert entry["MimeType"] == "application/x-crosscheck-project;"
-    assert entry["Categories"].endswith(";") and "Office" in entry["Categories"].split(";")
+    assert entry["Categories"] == "Utility;TextTools;"  # one main category: listed once in a menu
     assert entry["Terminal"] == "false"
 
 
@@ -126,3 +127,15 @@ def test_the_window_has_the_icon_at_every_size(window):
     assert not icon.isNull()
     sizes = set(icon.availableSizes())
     assert {QSize(s, s) for s in desktop.ICON_SIZES} <= sizes
+
+
+def test_desktop_file_validate_accepts_the_entry_where_it_is_installed(data_home, monkeypatch):
+    monkeypatch.undo()  # the real PATH lookup, for the validator only
+    validator = desktop.shutil.which("desktop-file-validate")
+    if not validator:
+        pytest.skip("desktop-file-validate (desktop-file-utils) is not installed")
+    path = data_home / "entry" / "crosscheck.desktop"
+    path.parent.mkdir(parents=True)
+    path.write_text(desktop.desktop_entry(["/opt/Cross Check/crosscheck"]), encoding="utf-8")
+    done = subprocess.run([validator, str(path)], capture_output=True, text=True, timeout=10)
+    assert (done.returncode, done.stdout + done.stderr) == (0, "")
