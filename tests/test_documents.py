@@ -347,3 +347,16 @@ def test_the_column_header_says_pdf_and_its_pages(qtbot) -> None:
     header = ColumnHeader(Source(id="s1", path="statement.pdf", text=source.text, kind="pdf", pages=source.pages))
     qtbot.addWidget(header)
     assert header.meta_text.startswith("PDF · 3 pages · ")
+
+
+def test_a_statement_printed_without_attribution_is_still_labelled_by_its_speaker(tmp_path: Path) -> None:
+    # The original document prints the words bare; the outlets quote them and name the speaker.
+    statement = "We will not back down on the harbour plan, whatever the cost, and work begins in spring."
+    (tmp_path / "statement.pdf").write_bytes(make_pdf([["Statement", statement]]))
+    for name, who in (("a.txt", "Minister Ana Ruiz said"), ("b.txt", "said Minister Ana Ruiz")):
+        (tmp_path / name).write_text(f"Plan goes ahead\n\n“{statement[:-1]},” {who}.\n", encoding="utf-8")
+    result = run_cli("compare", "statement.pdf", "a.txt", "b.txt", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    quote = next(g for g in json.loads(result.stdout)["groups"] if g["kind"] == "quote")
+    assert {m["source"] for m in quote["members"]} == {"s1", "s2", "s3"}
+    assert quote["label"].startswith("Ruiz: “We will not back down")

@@ -83,7 +83,7 @@ def build_group(
     findings.sort(key=lambda f: -f.severity)
     sim = min((d.similarity for d in diffs), default=1.0)
     return Group(
-        id=gid, kind=kind, label=_label(kind, pivot), members=members, diffs=tuple(diffs),
+        id=gid, kind=kind, label=_label(kind, pivot, chosen), members=members, diffs=tuple(diffs),
         similarity=sim,
         why=tuple((["linked or unlinked by hand"] if by_hand else []) + _why(kind, chosen, diffs, speakers)),
         findings=tuple(findings),
@@ -321,11 +321,16 @@ def _short_speaker(unit: Unit) -> str:
     return words[-1] if unit.person and len(words) > 1 and words[-1][:1].isupper() else unit.speaker
 
 
-def _label(kind: str, pivot: Unit) -> str:
+def _label(kind: str, pivot: Unit, chosen: Sequence[Unit]) -> str:
+    """The group's name in lists: its pivot's words, for a quote with who said them — the pivot's
+    speaker, else the one speaker every member that names one agrees on (a statement read
+    from the original document, which prints no attribution, is still the mayor's)."""
     text = " ".join(pivot.text.split())
     snippet = text if len(text) <= 60 else text[:59].rstrip() + "…"
     if kind == "quote":
-        return f"{_short_speaker(pivot)}: “{snippet}”"
+        named = [u for u in chosen if u.speaker]
+        who = pivot if pivot.speaker or len({u.speaker for u in named}) != 1 else named[0]
+        return f"{_short_speaker(who)}: “{snippet}”"
     return snippet
 
 
