@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool, QTi
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crosscheck.ui.main_window import MainWindow
+from crosscheck.ui.workers import reap
 
 
 @pytest.fixture(autouse=True)
@@ -66,6 +67,7 @@ def dispose(w: MainWindow) -> None:
     w.cancel()
     QThreadPool.globalInstance().waitForDone(10000)
     QCoreApplication.processEvents()
+    reap()  # (finished tasks let go of here, on this thread, not in the next test)
     w.close()
     w.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

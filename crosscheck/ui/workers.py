@@ -1,6 +1,6 @@
 """Long work off the GUI thread: loading articles and analysing them.
 
-Each task is a ``QRunnable`` on the global thread pool; its signals live on a ``QObject`` so they
+Each task runs on the global thread pool; its signals live on a ``QObject`` so they
 are delivered to the GUI thread by Qt's queued connections. A task never touches a widget. Every
 task carries a generation number; the window ignores results from a generation it has moved past
 (the user added an article mid-run), and cancelling sets a flag the core pipeline checks.
@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from crosscheck.core import view
 from crosscheck.core.config import DEFAULT, Settings
@@ -48,16 +48,19 @@ class TaskSignals(QObject):
     cancelled = Signal(int)
 
 
-class Task(QRunnable):
-    """Runs ``work(progress, cancelled)`` and reports through ``signals``."""
+class Task:
+    """Runs ``work(progress, cancelled)`` on the pool and reports through ``signals``.
+
+    A plain object whose ``run`` the pool calls, not a ``QRunnable`` subclass: PySide keeps a
+    hidden reference to every ``QRunnable`` started without auto-deletion, so each analysis
+    (with the articles it read) stayed in memory for good.
+    """
 
     def __init__(self, generation: int, work: Callable[[Callable[[float, str], None], Callable[[], bool]], object]):
-        super().__init__()
         self.generation = generation
         self.work = work
         self.signals = TaskSignals()
         self._cancel = threading.Event()
-        self.setAutoDelete(False)  # the window keeps a reference until it has the result
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -146,15 +149,32 @@ def load_work(refs: Sequence[str], first_id: int, pasted: str | None = None):
 # Tasks still running, kept alive here (not only by their window): a window may close and be
 # deleted while its task finishes, and the pool must never run a collected Python object.
 _RUNNING: set[Task] = set()
+# Tasks that have finished, kept until the pool is idle: a task must lose its last reference on
+# the GUI thread, where its signals object lives, never on a worker thread as the pool lets go
+# of the call it ran.
+_DONE: list[Task] = []
 _RUNNING_LOCK = threading.Lock()
 
 
 def start(task: Task) -> None:
+    reap()
     with _RUNNING_LOCK:
         _RUNNING.add(task)
-    QThreadPool.globalInstance().start(task)
+    QThreadPool.globalInstance().start(task.run)
+
+
+def reap() -> None:
+    """Let go of finished tasks (on the GUI thread), once no task is running: every ``run`` has
+    then returned all the way out of the pool's thread."""
+    if QThreadPool.globalInstance().activeThreadCount():
+        return
+    with _RUNNING_LOCK:
+        done = list(_DONE)
+        _DONE.clear()
+    del done  # (the last references go here, on this thread)
 
 
 def _finished(task: Task) -> None:
     with _RUNNING_LOCK:
         _RUNNING.discard(task)
+        _DONE.append(task)

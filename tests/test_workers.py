@@ -1,0 +1,43 @@
+"""Background tasks are let go of on the GUI thread once the pool is idle — and are let go of:
+as ``QRunnable`` subclasses, PySide kept every one (with the articles its analysis read)."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from PySide6.QtCore import QThreadPool
+
+from crosscheck.ui import workers
+
+
+def test_a_finished_task_is_released_on_this_thread_once_the_pool_is_idle(qtbot) -> None:
+    task = workers.Task(1, lambda progress, cancelled: 42)
+    got = []
+    task.signals.finished.connect(lambda gen, result: got.append((gen, result)))
+    alive = weakref.ref(task)
+    with qtbot.waitSignal(task.signals.finished, timeout=5000):
+        workers.start(task)
+    assert got == [(1, 42)]
+    del task  # the window lets go of it (as when a newer analysis replaces it)
+    gc.collect()
+    assert alive() is not None  # still held: not dropped on the worker thread
+    QThreadPool.globalInstance().waitForDone(5000)
+    workers.reap()
+    gc.collect()
+    assert alive() is None
+
+
+def test_reap_keeps_finished_tasks_while_another_still_runs(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(QThreadPool.globalInstance(), "activeThreadCount", lambda: 1, raising=False)
+    finished = workers.Task(2, lambda progress, cancelled: None)
+    workers._finished(finished)
+    alive = weakref.ref(finished)
+    del finished
+    workers.reap()
+    gc.collect()
+    assert alive() is not None
+    monkeypatch.undo()
+    workers.reap()
+    gc.collect()
+    assert alive() is None
