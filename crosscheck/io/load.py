@@ -20,7 +20,7 @@ from crosscheck.io.fetch import fetch, is_url, without_credentials
 from crosscheck.io.formats import kind_of
 from crosscheck.io.html_text import declared_charset, extract_article
 from crosscheck.io.markdown_text import looks_like_markdown, markdown_to_text
-from crosscheck.io.plaintext import drop_repeated_title, read_header
+from crosscheck.io.plaintext import drop_repeated_title, read_header, tidy_lines
 
 MAX_BYTES = 10 * 2**20  # 10 MB: far above any article, far below what would hang the window
 MAX_CHARS = 2_000_000  # the same bound on extracted text, for HTML that expands
@@ -157,7 +157,7 @@ def from_text(
     elif kind == "markdown" or looks_like_markdown(text):
         kind = "markdown"
         text = markdown_to_text(text)
-    text = _tidy(text)
+    text = tidy_lines(text)
     if not text.strip():
         raise InputError(f"{name}: the article is empty (no readable text)")
     if len(text) > MAX_CHARS:
@@ -190,17 +190,6 @@ def _document(data: bytes, name: str, source_id: str, *, kind: str, url: str | N
     doc = read_docx(data, name, MAX_CHARS)
     return Source(id=source_id, path=name, text=doc.text, kind=kind, title=doc.title, author=doc.author,
                   published=doc.published, url=url, warnings=doc.warnings)
-
-
-def _tidy(text: str) -> str:
-    """Trailing spaces and runs of blank lines are noise of copying, not of the article."""
-    lines = [line.rstrip() for line in text.split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if not line and (not out or not out[-1]):
-            continue
-        out.append(line)
-    return "\n".join(out).strip("\n")
 
 
 def _kind_from_name(suffix: str, data: bytes) -> str:

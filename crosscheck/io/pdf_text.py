@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from crosscheck.io.errors import InputError
+from crosscheck.io.plaintext import tidy_lines
 
 MAX_PAGES = 2_000  # a 300-page ruling is long; 10,000 pages is not something to compare
 MAX_PAGE_CONTENT = 2 * 2**20  # bytes of drawing instructions on one page (~3 s to read at most)
@@ -131,14 +132,7 @@ def _unlock(reader: object) -> bool:
 def _clean(text: str) -> str:
     """Line ends unified, control characters dropped, ligatures spelt out, trailing spaces and
     runs of blank lines removed: the noise of extraction, done before any offset is counted."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_LIGATURES)
-    lines = [line.rstrip() for line in text.split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if not line and (not out or not out[-1]):
-            continue
-        out.append(line)
-    return "\n".join(out).strip("\n")
+    return tidy_lines(_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_LIGATURES))
 
 
 def _join_hyphens(texts: list[str]) -> list[str]:

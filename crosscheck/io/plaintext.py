@@ -12,6 +12,18 @@ from dataclasses import dataclass, field
 
 from crosscheck.core.model import Furniture, Span
 
+
+def tidy_lines(text: str) -> str:
+    """Trailing spaces and runs of blank lines are noise of copying or of extraction, not of
+    the article: removed (before any offset is counted), one blank line kept between paragraphs."""
+    out: list[str] = []
+    for line in (line.rstrip() for line in text.split("\n")):
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n")
+
+
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
