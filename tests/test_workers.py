@@ -4,6 +4,7 @@ as ``QRunnable`` subclasses, PySide kept every one (with the articles its analys
 from __future__ import annotations
 
 import gc
+import threading
 import weakref
 
 from PySide6.QtCore import QThreadPool
@@ -41,3 +42,16 @@ def test_reap_keeps_finished_tasks_while_another_still_runs(qtbot, monkeypatch) 
     workers.reap()
     gc.collect()
     assert alive() is None
+
+
+def test_the_cycle_collector_waits_while_a_task_runs_and_returns_after(qtbot) -> None:
+    # (it runs in whichever thread allocates: in a worker it could destroy the GUI thread's widgets)
+    go = threading.Event()
+    seen = []
+    task = workers.Task(3, lambda progress, cancelled: (go.wait(5), seen.append(gc.isenabled())))
+    assert gc.isenabled()
+    workers.start(task)
+    assert not gc.isenabled()
+    go.set()
+    qtbot.waitUntil(gc.isenabled, timeout=5000)  # the GUI thread turned it back on, once idle
+    assert seen == [False]
