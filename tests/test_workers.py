@@ -44,14 +44,27 @@ def test_reap_keeps_finished_tasks_while_another_still_runs(qtbot, monkeypatch) 
     assert alive() is None
 
 
-def test_the_cycle_collector_waits_while_a_task_runs_and_returns_after(qtbot) -> None:
-    # (it runs in whichever thread allocates: in a worker it could destroy the GUI thread's widgets)
+def test_cycles_are_collected_on_the_gui_thread_only(qtbot, window) -> None:
+    # (a worker thread collecting a cycle could destroy the GUI thread's Qt objects)
+    assert not gc.isenabled()  # no automatic collection, in whatever thread allocates
+    threads = []
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            threads.append(threading.current_thread())
+
     go = threading.Event()
-    seen = []
-    task = workers.Task(3, lambda progress, cancelled: (go.wait(5), seen.append(gc.isenabled())))
-    assert gc.isenabled()
-    workers.start(task)
-    assert not gc.isenabled()
-    go.set()
-    qtbot.waitUntil(gc.isenabled, timeout=5000)  # the GUI thread turned it back on, once idle
-    assert seen == [False]
+
+    def work(progress, cancelled):
+        for _ in range(5):
+            Cycle()  # garbage cycles made on a worker thread
+        [[] for _ in range(20_000)]  # (enough tracked allocations to pass any threshold)
+        go.set()
+
+    workers.start(workers.Task(4, work))
+    assert go.wait(5)
+    qtbot.waitUntil(lambda: len(threads) == 5, timeout=5000)
+    assert set(threads) == {threading.main_thread()}

@@ -40,6 +40,7 @@ from crosscheck.core.model import Source
 from crosscheck.document import Change, Document, Event
 from crosscheck.ui import actions
 from crosscheck.ui.article_view import ArticleColumn
+from crosscheck.ui.collector import collect_on_gui_thread
 from crosscheck.ui.columns import Columns
 from crosscheck.ui.compare_panel import ComparePanel
 from crosscheck.ui.dialogs import ShortcutsDialog
@@ -62,6 +63,7 @@ DEFAULT_FONT = 10
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, recovery_dir: Path | None = None) -> None:
         super().__init__()
+        collect_on_gui_thread()  # (never in a worker thread: see ui/collector.py)
         self.settings = settings or QSettings()
         self.document = Document()
         self.undo_stack = QUndoStack(self)

@@ -8,13 +8,12 @@ task carries a generation number; the window ignores results from a generation i
 
 from __future__ import annotations
 
-import gc
 import threading
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from crosscheck.core import view
 from crosscheck.core.config import DEFAULT, Settings
@@ -160,57 +159,20 @@ _RUNNING_LOCK = threading.Lock()
 def start(task: Task) -> None:
     """Run ``task`` on the pool (from the GUI thread)."""
     reap()
-    _hold_collector()
     with _RUNNING_LOCK:
         _RUNNING.add(task)
     QThreadPool.globalInstance().start(task.run)
-    _reap_when_idle()
-
-
-# Python's cycle collector runs in whichever thread happens to allocate. In a worker thread it
-# may destroy widgets and other Qt objects the GUI thread made (a crash in the GUI thread's
-# event loop, seldom and far from its cause: seen once in a dozen runs of the window tests,
-# with an analysis running beside). While tasks run it is held, and the GUI thread lets it run
-# again once they are done. (Reference counting still frees everything that is not a cycle.)
-_held = False
-_polling = False
-
-
-def _hold_collector() -> None:
-    global _held
-    if not _held and gc.isenabled():
-        gc.disable()
-        _held = True
-
-
-def _reap_when_idle() -> None:
-    global _polling
-    if not _polling:
-        _polling = True
-        QTimer.singleShot(30, _poll)
-
-
-def _poll() -> None:
-    global _polling
-    _polling = False
-    if not reap():
-        _reap_when_idle()
 
 
 def reap() -> bool:
     """On the GUI thread: once no task is running (every ``run`` has then returned all the way
-    out of the pool's thread), let go of finished tasks and let the cycle collector run again.
-    Whether the pool was idle."""
-    global _held
+    out of the pool's thread), let go of finished tasks. Whether the pool was idle."""
     if QThreadPool.globalInstance().activeThreadCount():
         return False
     with _RUNNING_LOCK:
         done = list(_DONE)
         _DONE.clear()
     del done  # (the last references go here, on this thread)
-    if _held:
-        _held = False
-        gc.enable()
     return True
 
 
