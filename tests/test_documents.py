@@ -21,7 +21,7 @@ from crosscheck.core.model import Source
 from crosscheck.io import docx_text, pdf_text
 from crosscheck.io.errors import InputError
 from crosscheck.io.formats import kind_of, open_filter
-from crosscheck.io.load import load_bytes, load_path
+from crosscheck.io.load import load_bytes, load_path, load_url
 from tests.cli_run import run_cli
 from tests.fuzzing import examples
 
@@ -360,3 +360,39 @@ def test_a_statement_printed_without_attribution_is_still_labelled_by_its_speake
     quote = next(g for g in json.loads(result.stdout)["groups"] if g["kind"] == "quote")
     assert {m["source"] for m in quote["members"]} == {"s1", "s2", "s3"}
     assert quote["label"].startswith("Ruiz: “We will not back down")
+
+
+def test_an_original_document_by_link_is_read_as_from_disk(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    pdf = make_pdf([["Statement"], ["We will not back down on the harbour plan."]])
+    docx = make_docx(para("We will not back down on the harbour plan."))
+    served = {"/ruling.pdf": (pdf, "application/pdf"), "/untyped": (pdf, ""),
+              "/statement": (docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            body, kind = served[self.path]
+            self.send_response(200)
+            if kind:
+                self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        for path, kind in (("/ruling.pdf", "pdf"), ("/untyped", "pdf"), ("/statement", "docx")):
+            source = load_url(base + path, "s1")
+            assert source.kind == kind and "not back down on the harbour plan" in source.text
+            assert source.original == served[path][0] and source.evidence.http_status == 200
+        ruling = load_url(base + "/ruling.pdf", "s1")
+        assert ruling.page_at(ruling.text.index("We will")) == 2  # cited by page, as from disk
+    finally:
+        httpd.shutdown()

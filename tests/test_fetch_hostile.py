@@ -326,12 +326,16 @@ def test_text_without_a_type_is_plain_text(server: str) -> None:
 @pytest.mark.parametrize(("path", "kind"), [
     ("/untyped-binary", "application/octet-stream"),
     ("/untyped-png", "image/png"),
-    ("/untyped-pdf", "application/pdf"),
     ("/octet-binary", "application/octet-stream"),
 ])
 def test_binary_without_a_usable_type_is_refused(server: str, path: str, kind: str) -> None:
     message, _ = _refused(server + path)
     assert message == f"{server}{path}: this looks like {kind}, not an article page"
+
+
+def test_a_pdf_without_a_type_is_recognised_for_the_pdf_reader(server: str) -> None:
+    fetched = fetch(f"{server}/untyped-pdf", max_bytes=2**20)
+    assert (fetched.content_type, fetched.sniffed) == ("application/pdf", True)
 
 
 @pytest.mark.parametrize(("data", "kind"), [

@@ -45,6 +45,11 @@ from crosscheck.io.formats import kind_of
 MAX_REDIRECTS = 5
 TIMEOUT_S = 15.0  # the whole request: connecting, every redirect and the body together
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown")
+# Original documents an article quotes (a ruling, a statement), read by io/pdf_text.py and
+# io/docx_text.py like the same files opened from disk.
+DOCUMENT_TYPES = {"application/pdf": "pdf",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}
+_READABLE = (*_TEXT_TYPES, *DOCUMENT_TYPES)
 # Types that say nothing about the bytes: the page is sniffed as if it had no type at all. A
 # server that sends an article as application/octet-stream is misconfigured, not lying; the
 # sniffing still refuses real binaries and still reads HTML as HTML.
@@ -550,7 +555,7 @@ def _redirect_target(current: Target, location: str, shown: str) -> Target:
 def _page(response, target: Target, shown: str, max_bytes: int, session: _Session) -> Fetched:
     headers: Message = response.headers
     declared = _declared_type(headers)
-    if declared is not None and declared not in _TEXT_TYPES:
+    if declared is not None and declared not in _READABLE:
         raise InputError(f"{shown}: this is {shown_url(declared)}, not an article page")
     decoder = _decoder(headers.get("Content-Encoding", ""), shown)
     length = _declared_length(headers)
@@ -560,7 +565,7 @@ def _page(response, target: Target, shown: str, max_bytes: int, session: _Sessio
     charset = headers.get_content_charset() if declared else None
     if declared is None:
         kind = sniff(data)
-        if kind not in _TEXT_TYPES:
+        if kind not in _TEXT_TYPES and kind != "application/pdf":  # (a ZIP may be anything)
             raise InputError(f"{shown}: this looks like {kind}, not an article page")
         return Fetched(target.url, data, kind, charset, sniffed=True)
     if declared == "text/plain" and sniff(data) == "text/html":

@@ -16,7 +16,7 @@ from crosscheck.core.model import Furniture, Source
 from crosscheck.io import evidence
 from crosscheck.io.decode import decode
 from crosscheck.io.errors import InputError
-from crosscheck.io.fetch import fetch, is_url, without_credentials
+from crosscheck.io.fetch import DOCUMENT_TYPES, fetch, is_url, without_credentials
 from crosscheck.io.formats import kind_of
 from crosscheck.io.html_text import declared_charset, extract_article
 from crosscheck.io.markdown_text import looks_like_markdown, markdown_to_text
@@ -90,9 +90,9 @@ def load_url(url: str, source_id: str) -> Source:
     """A page by its address; the source is named by the address as typed, less any password
     (``user:password@``), which is never kept anywhere."""
     fetched = fetch(url, MAX_BYTES)
-    kind = "html" if "html" in fetched.content_type else (
+    kind = DOCUMENT_TYPES.get(fetched.content_type) or ("html" if "html" in fetched.content_type else (
         "markdown" if "markdown" in fetched.content_type else "text"
-    )
+    ))
     shown = without_credentials(url)
     source = load_bytes(fetched.data, shown, source_id, kind=kind, charset=fetched.charset, url=fetched.url)
     found = evidence.of_bytes(fetched.data, shown, fetched.read_at or evidence.utc_now(),
