@@ -57,11 +57,12 @@ def test_cycles_are_collected_on_the_gui_thread_only(qtbot, window) -> None:
             threads.append(threading.current_thread())
 
     go = threading.Event()
+    held: list[list[list]] = []
 
     def work(progress, cancelled):
         for _ in range(5):
             Cycle()  # garbage cycles made on a worker thread
-        [[] for _ in range(20_000)]  # (enough tracked allocations to pass any threshold)
+        held.append([[] for _ in range(2_000)])  # (kept: enough tracked objects to pass the threshold)
         go.set()
 
     before = gc.get_threshold()
