@@ -111,6 +111,13 @@ def test_the_valid_project_opens(tmp_path: Path) -> None:
     assert load(path) == valid_project()
 
 
+def test_a_key_with_a_line_break_is_named_on_one_line(tmp_path: Path) -> None:
+    # (found by the random-damage run: the key is the file's, and came out across two lines)
+    raw = encoded(VALID)[:-1] + b', "format\\n": 1e999, "' + b"k" * 90 + b'": 1}'
+    message = refused(tmp_path, raw)
+    assert message == "['format\\n'] is 1e999, not a finite number; the file was not changed"
+
+
 # ---------------------------------------------------------------- numbers, nesting, sizes
 
 

@@ -133,9 +133,19 @@ def _check_value(value: Any, path: tuple[str | int, ...], surrogates: bool) -> N
         raise StrictJSONError(format_path(path), "holds a lone surrogate (not text)")
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}\Z")
+
+
 def format_path(path: Sequence[str | int]) -> str:
-    """``("flags", 3, "anchors", 0, "start")`` → ``flags[3].anchors[0].start``."""
+    """``("flags", 3, "anchors", 0, "start")`` → ``flags[3].anchors[0].start``. A key that is
+    not a plain name is shown quoted, escaped and cut short (``['format\\n']``): it comes from
+    the file, and the refusal must stay one readable line."""
     out = ""
     for key in path:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+        if isinstance(key, int):
+            out += f"[{key}]"
+        elif _PLAIN_KEY.match(key):
+            out += f".{key}" if out else key
+        else:
+            out += f"[{(key if len(key) <= 40 else key[:40] + '…')!r}]"
     return out
