@@ -396,3 +396,19 @@ def test_an_original_document_by_link_is_read_as_from_disk(tmp_path: Path) -> No
         assert ruling.page_at(ruling.text.index("We will")) == 2  # cited by page, as from disk
     finally:
         httpd.shutdown()
+
+
+def test_the_original_printed_bare_still_shows_who_misquotes_it(tmp_path: Path) -> None:
+    # A transcript prints what was said without quotation marks: its words are the yardstick.
+    said = "We will not back down on the harbour plan, whatever the cost, and work begins in spring"
+    (tmp_path / "transcript.pdf").write_bytes(make_pdf([["Transcript", f"MINISTER ANA RUIZ: {said}."]]))
+    (tmp_path / "a.txt").write_text(f"Plan goes ahead\n\n“{said},” Minister Ana Ruiz said.\n", encoding="utf-8")
+    changed = said.replace("back down", "step down")
+    (tmp_path / "b.txt").write_text(f"Ruiz firm\n\n“{changed},” said Minister Ana Ruiz.\n", encoding="utf-8")
+    result = run_cli("compare", "transcript.pdf", "a.txt", "b.txt", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    quote = next(g for g in json.loads(result.stdout)["groups"] if g["kind"] == "quote")
+    assert {m["source"] for m in quote["members"]} == {"s1", "s2", "s3"}
+    kinds = [(f["kind"], sorted(f["sources"])) for f in quote["findings"]]
+    assert ("misquote", ["s1", "s3"]) in kinds or ("misquote", ["s2", "s3"]) in kinds  # B's "step down"
+    assert not any(kind == "unquoted" for kind, _ in kinds)  # the original is no outlet dropping marks

@@ -27,8 +27,16 @@ ALL_PAIRS_UP_TO = 8  # larger groups are diffed against the pivot only (pairs gr
 
 
 def build_group(
-    gid: str, kind: str, units: Sequence[Unit], members_idx: Sequence[int], by_hand: bool = False
+    gid: str, kind: str, units: Sequence[Unit], members_idx: Sequence[int], by_hand: bool = False,
+    originals: frozenset[str] = frozenset(),
 ) -> Group:
+    """The group of ``members_idx``: its members, diffs, findings and label.
+
+    ``originals``: sources that are the original document (a statement, a ruling, a transcript
+    opened as a PDF or Word file). Their words *are* what was said, marked or not: a version
+    there counts as verbatim when outlets' wordings are judged against it, and printing the
+    words without quotation marks is no finding against the original itself.
+    """
     chosen = sorted((units[i] for i in members_idx), key=lambda u: (u.order, u.span.start))
     pivot = _pivot(kind, chosen)
     members = tuple(
@@ -62,7 +70,7 @@ def build_group(
         # rewordings the diff is too coarse, and only counted figures (below) are compared.
         factual = [c for c in changes if c.kind in _FACTUAL and not _rounded(c) and not _qualified(c)
                    and not (c.kind == "number" and _counts_agree(a, b, c))] if sim >= 0.6 and judged else []
-        if kind == "quote" and loud and a.quoted and b.quoted:
+        if kind == "quote" and loud and (a.quoted or a.source in originals) and (b.quoted or b.source in originals):
             # (words given without quotation marks are reported speech, whose "we" becomes
             # "they": the unquoted finding says what differs, a misquote would not be fair)
             findings.append(_finding(FindingKind.MISQUOTE, max(c.severity for c in loud), a, b, loud, sim))
@@ -79,7 +87,7 @@ def build_group(
     speakers = {u.source: u.speaker for u in chosen if u.speaker}
     if kind == "quote":
         findings.extend(_attribution_conflict(chosen))
-        findings.extend(_unquoted(chosen))
+        findings.extend(_unquoted([u for u in chosen if u.quoted or u.source not in originals]))
     findings.sort(key=lambda f: -f.severity)
     sim = min((d.similarity for d in diffs), default=1.0)
     return Group(

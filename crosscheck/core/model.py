@@ -64,6 +64,11 @@ class Evidence:
     content_type: str | None = None  # as the server or the file's format says
 
 
+# The kinds of source that are an original document (the statement, ruling or transcript that
+# outlets quote) rather than an outlet's report of it.
+ORIGINAL_KINDS = frozenset({"pdf", "docx"})
+
+
 @dataclass(frozen=True)
 class Source:
     """One article as loaded: the text shown to the reader and what the page says about it.

@@ -16,7 +16,7 @@ from crosscheck.core.collector import fewer_collections
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Correction, place
 from crosscheck.core.groups import build_group, unique_of
-from crosscheck.core.model import Comparison, Group, Related, Source, Span
+from crosscheck.core.model import ORIGINAL_KINDS, Comparison, Group, Related, Source, Span
 from crosscheck.core.normalize import forget_texts
 from crosscheck.core.parallel import map_shares, side_by_side
 from crosscheck.core.people import find_people
@@ -112,12 +112,15 @@ def _analyze(
         key=lambda kg: (kg[0] != "quote", _first(quotes if kg[0] == "quote" else claims, kg[1])),
     )
 
+    originals = frozenset(s.id for s in sources if s.kind in ORIGINAL_KINDS)
+
     def build(n: int) -> Group | list[SharedPhrase]:
         if n == len(ordered):  # (one more piece of work: the phrases sentences share)
             return shared_phrases(claims, by_id, claim_groups)
         kind, members = ordered[n]
         hand = any((kind, i) in by_hand for i in members)
-        return build_group(f"g{n + 1}", kind, quotes if kind == "quote" else claims, members, by_hand=hand)
+        return build_group(f"g{n + 1}", kind, quotes if kind == "quote" else claims, members, by_hand=hand,
+                           originals=originals)
 
     # Each group's diffs need only its members, and the shared phrases only the claims and their
     # groups: all are worked out on every core. (A group's weight is its members' length times
