@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosscheck.core.model import Source
+from crosscheck.core.pipeline import analyze
 from crosscheck.io import docx_text, pdf_text
 from crosscheck.io.errors import InputError
 from crosscheck.io.formats import kind_of, open_filter
@@ -412,3 +413,20 @@ def test_the_original_printed_bare_still_shows_who_misquotes_it(tmp_path: Path) 
     kinds = [(f["kind"], sorted(f["sources"])) for f in quote["findings"]]
     assert ("misquote", ["s1", "s3"]) in kinds or ("misquote", ["s2", "s3"]) in kinds  # B's "step down"
     assert not any(kind == "unquoted" for kind, _ in kinds)  # the original is no outlet dropping marks
+
+
+def test_running_heads_and_feet_are_page_furniture_not_claims() -> None:
+    body = ["The board approved the sea wall on Tuesday.", "Work on the north quay will begin in April.",
+            "The ferry timetable is not affected by the works.", "Residents may object until the end of May."]
+    pages = [["Harbour Authority - Statement of 3 March", line, f"Page {n} of 4"] for n, line in enumerate(body, 1)]
+    pdf = pdf_text.read_pdf(make_pdf(pages), "statement.pdf", 10_000)
+    marked = {(pdf.text[f.span.start:f.span.end], f.kind) for f in pdf.furniture}
+    assert ("Harbour Authority - Statement of 3 March", "page-header") in marked
+    assert {f"Page {n} of 4" for n in range(1, 5)} <= {text for text, _ in marked}
+    assert not any(line in text for line in body for text, _ in marked)  # the statement itself is no furniture
+    c = analyze([Source(id="s1", path="statement.pdf", text=pdf.text, kind="pdf", pages=pdf.pages,
+                        furniture=pdf.furniture), Source(id="s2", path="a.txt", text="Other news.\n\nA quay.")])
+    claims = [u.text for u in c.unique if u.kind == "claim" and u.source == "s1"]
+    assert any("sea wall" in t for t in claims) and not any("Page" in t or "Statement of" in t for t in claims)
+    # two pages are not enough to call a line running
+    assert pdf_text.running_lines(pdf.text, pdf.pages[:2]) == ()

@@ -46,7 +46,7 @@ class Furniture:
     """
 
     span: Span
-    kind: str  # "byline", "dateline", "outlet", "duplicate-title", "meta"
+    kind: str  # "byline", "dateline", "outlet", "duplicate-title", "meta", "page-header", "page-footer"
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,8 @@ def _document(data: bytes, name: str, source_id: str, *, kind: str, url: str | N
 
         pdf = read_pdf(data, name, MAX_CHARS)
         return Source(id=source_id, path=name, text=pdf.text, kind=kind, title=pdf.title, author=pdf.author,
-                      published=pdf.published, url=url, warnings=pdf.warnings, pages=pdf.pages)
+                      published=pdf.published, url=url, warnings=pdf.warnings, pages=pdf.pages,
+                      furniture=pdf.furniture)
     from crosscheck.io.docx_text import read_docx
 
     doc = read_docx(data, name, MAX_CHARS)

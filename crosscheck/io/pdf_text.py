@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from io import BytesIO
 
+from crosscheck.core.model import Furniture, Span
 from crosscheck.io.errors import InputError
 from crosscheck.io.plaintext import tidy_lines
 
@@ -47,6 +48,7 @@ class PdfText:
     author: str | None
     published: str | None  # the document's creation date, ISO 8601 ("2026-11-29"), when it states one
     warnings: tuple[str, ...]
+    furniture: tuple[Furniture, ...] = ()  # running headers and footers (page furniture)
 
 
 def read_pdf(data: bytes, name: str, max_chars: int) -> PdfText:
@@ -119,7 +121,39 @@ def read_pdf(data: bytes, name: str, max_chars: int) -> PdfText:
         warnings.append(f"{_pages(blank)}: no text (images or a scan?), shown empty")
     text, pages = _assemble(_join_hyphens(texts))
     title, author, published = _metadata(reader)
-    return PdfText(text, pages, title, author, published, tuple(warnings))
+    return PdfText(text, pages, title, author, published, tuple(warnings), running_lines(text, pages))
+
+
+EDGE_LINES = 2  # lines at the top and at the bottom of a page where running heads and feet sit
+
+
+def running_lines(text: str, pages: tuple[int, ...]) -> tuple[Furniture, ...]:
+    """Running headers and footers — a title, a date, "Page 3 of 12" — printed on most pages:
+    page furniture, kept in the text as the page shows it but never read as a claim. A line
+    counts when the same words (numbers aside) stand among the first or last lines of at least
+    three pages and of most of them."""
+    if len(pages) < 3:
+        return ()
+    bounds = [*pages[1:], len(text)]
+    edges: list[list[tuple[str, Span, str]]] = []
+    for start, end in zip(pages, bounds, strict=True):
+        lines = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", text[start:end])
+                 if m.group().strip()]
+        picked = [(a, b, "page-header") for a, b in lines[:EDGE_LINES]]
+        picked += [(a, b, "page-footer") for a, b in lines[max(EDGE_LINES, len(lines) - EDGE_LINES):]]
+        edges.append([(_shape(text[a:b]), Span(a, b), kind) for a, b, kind in picked])
+    seen: dict[str, int] = {}
+    for page in edges:
+        for shape in {shape for shape, _, _ in page}:
+            seen[shape] = seen.get(shape, 0) + 1
+    enough = max(3, (len(pages) + 1) // 2 + 1 if len(pages) > 3 else 3)
+    running = {shape for shape, n in seen.items() if n >= enough and shape}
+    return tuple(Furniture(span, kind) for page in edges for shape, span, kind in page if shape in running)
+
+
+def _shape(line: str) -> str:
+    """A line as a running head repeats it: numbers (page, date) and spacing set aside."""
+    return " ".join(re.sub(r"\d+", "#", line.lower()).split())
 
 
 def _unlock(reader: object) -> bool:
