@@ -430,3 +430,19 @@ def test_running_heads_and_feet_are_page_furniture_not_claims() -> None:
     assert any("sea wall" in t for t in claims) and not any("Page" in t or "Statement of" in t for t in claims)
     # two pages are not enough to call a line running
     assert pdf_text.running_lines(pdf.text, pdf.pages[:2]) == ()
+
+
+def test_the_compare_panel_cites_a_document_by_page(qtbot) -> None:
+    from crosscheck.ui.compare_panel import ComparePanel
+    from crosscheck.ui.highlight import PALETTES
+
+    said = "We will not back down on the harbour plan, whatever the cost"
+    pdf = pdf_text.read_pdf(make_pdf([["Statement"], [f'"{said}," the minister said.']]), "s.pdf", 10_000)
+    sources = [Source(id="s1", path="s.pdf", text=pdf.text, kind="pdf", pages=pdf.pages),
+               Source(id="s2", path="a.txt", text=f"Plan\n\n“{said},” the minister said on Monday.")]
+    c = analyze(sources)
+    group = next(g for g in c.groups if g.kind == "quote")
+    panel = ComparePanel()
+    qtbot.addWidget(panel)
+    panel.show_group(c, group, "s1", PALETTES["light"])
+    assert "p. 2" in panel.body.toPlainText()

@@ -75,6 +75,7 @@ class ComparePanel(QWidget):
                            f"Linked because: {e(why)}</span>")
         names = outlet_names(comparison)
         conflicted = disagreeing(group, reference)
+        by_id = {s.id: s for s in comparison.sources}
         rows = []
         for f in group.findings:
             rows.append(f"<p style='color:{palette.conflict_line}'><b>⚠ {e(f.title)}</b>"
@@ -84,6 +85,9 @@ class ComparePanel(QWidget):
             m = d.member
             star = " ★" if d.reference is None and m.source == reference else ""
             who = f"<br><span style='color:{palette.noise_fg}'>{e(m.speaker)}</span>" if m.speaker else ""
+            page = by_id[m.source].page_at(m.span.start)  # (a document: cite it by page)
+            if page is not None:
+                who += f"<br><span style='color:{palette.noise_fg}'>p. {page}</span>"
             part = f" <i style='color:{palette.noise_fg}'>(partial)</i>" if m.partial else ""
             if not m.quoted:
                 part += f" <i style='color:{palette.noise_fg}'>(no quotation marks)</i>"
