@@ -16,12 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +40,7 @@ from crosscheck.ui.article_view import ArticleColumn
 from crosscheck.ui.collector import collect_on_gui_thread
 from crosscheck.ui.columns import Columns
 from crosscheck.ui.compare_panel import ComparePanel
+from crosscheck.ui.coverage_view import CoverageView
 from crosscheck.ui.dialogs import ShortcutsDialog
 from crosscheck.ui.find_bar import FindBar
 from crosscheck.ui.flags_panel import FlagsPanel
@@ -203,12 +201,8 @@ class MainWindow(QMainWindow):
         self.compare_dock.setWidget(self.compare)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
         self.coverage_model = CoverageModel(self)
-        self.coverage = QTableView()
+        self.coverage = CoverageView()
         self.coverage.setModel(self.coverage_model)
-        self.coverage.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.coverage.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.coverage.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.coverage.clicked.connect(self.columns_.coverage_clicked)
         self.coverage_dock = QDockWidget("Coverage", self)
         self.coverage_dock.setObjectName("coverageDock")
