@@ -74,3 +74,16 @@ def test_cycles_are_collected_on_the_gui_thread_only(qtbot, window) -> None:
     finally:
         gc.set_threshold(*before)
     assert set(threads) == {threading.main_thread()}
+
+
+def test_a_window_task_never_forks(qtbot) -> None:
+    # (the pool's thread is a Qt thread that ``threading`` does not see: forking from it is unsafe)
+    from crosscheck.core import parallel
+
+    inside = []
+    task = workers.Task(5, lambda progress, cancelled: inside.append(parallel.can_fork()))
+    with qtbot.waitSignal(task.signals.finished, timeout=5000):
+        workers.start(task)
+    assert inside == [False]
+    QThreadPool.globalInstance().waitForDone(5000)
+    assert parallel._serial == 0  # and nothing is left held once it is done

@@ -22,7 +22,8 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -41,7 +42,26 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and sys.platform != "win32" and threading.active_count() == 1
+    return hasattr(os, "fork") and sys.platform != "win32" and threading.active_count() == 1 and not _serial
+
+
+_serial = 0  # how many ``serial()`` blocks are running
+_serial_lock = threading.Lock()
+
+
+@contextmanager
+def serial() -> Iterator[None]:
+    """Everything inside runs in this process. For a caller whose process has threads that
+    ``threading`` does not see — the window's Qt threads, its pool's worker among them — where
+    forking could leave a child holding a lock another thread had taken."""
+    global _serial
+    with _serial_lock:
+        _serial += 1
+    try:
+        yield
+    finally:
+        with _serial_lock:
+            _serial -= 1
 
 
 def shares(weights: Sequence[int], k: int) -> list[list[int]]:

@@ -19,6 +19,7 @@ from crosscheck.core import view
 from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Correction
 from crosscheck.core.model import Comparison, Source
+from crosscheck.core.parallel import serial
 from crosscheck.core.pipeline import AnalysisCancelled, analyze
 from crosscheck.core.reading import ReadingMap
 from crosscheck.io.errors import InputError
@@ -70,7 +71,8 @@ class Task:
             self.signals.progressed.emit(self.generation, fraction, message)
 
         try:
-            self._run(progress)
+            with serial():  # (no forking from a Qt thread: see core/parallel.serial)
+                self._run(progress)
         finally:
             _finished(self)
 
