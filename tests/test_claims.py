@@ -272,3 +272,43 @@ def test_durations_compare_in_one_unit() -> None:
     # … seven minutes and nine are two.
     assert _count_findings("The thieves spent around seven minutes inside the harbour office on Monday night.",
                            "The thieves spent about nine minutes inside the harbour office on Monday night.")
+
+
+# --- a telling figure in common ------------------------------------------------------------------
+
+
+def _claim_pair_bonus(first: str, second: str) -> float:
+    """What a telling figure adds to the two sentences' claim score."""
+    from crosscheck.core.config import DEFAULT, Settings
+    from crosscheck.core.matching import claim_score
+    from crosscheck.core.units import make_unit
+    from tests.test_engine import sources
+
+    a, b = sources(first, second)
+    ua, ub = (make_unit(s, n, "claim", Span(0, len(s.text))) for n, s in enumerate((a, b)))
+    idf = dict.fromkeys(ua.content | ub.content, 1.0)
+    plain = Settings(claim_w_telling_figure=0.0)
+    return claim_score(ua, ub, idf, settings=DEFAULT) - claim_score(ua, ub, idf, settings=plain)
+
+
+def test_a_specific_figure_in_common_counts_more_than_a_small_one() -> None:
+    from crosscheck.core.config import DEFAULT
+    from crosscheck.core.matching import telling_figure
+
+    assert telling_figure("1340") and telling_figure("6.8") and telling_figure("72")
+    assert not telling_figure("2") and not telling_figure("10") and not telling_figure("2023")
+    bonus = DEFAULT.claim_w_telling_figure
+    assert bonus > 0
+    assert abs(_claim_pair_bonus("The harbour board will cut 1,340 jobs at the port this spring.",
+                                 "Port owners announced that 1,340 jobs are going at the harbour.") - bonus) < 1e-9
+    # two years, a year: said of many different facts
+    assert _claim_pair_bonus("The harbour board will cut two jobs at the port in 2026.",
+                             "Port owners announced that 2 jobs are going at the harbour in 2026.") == 0
+    # an age says who someone is; a season's second half is no count
+    assert _claim_pair_bonus("The 47-year-old skipper will cut jobs at the port this spring.",
+                             "Port owners said the 47-year-old skipper is leaving the harbour.") == 0
+    assert _claim_pair_bonus("The harbour board will cut jobs at the port in the 2025-26 season.",
+                             "Port owners announced that jobs are going at the harbour in 2025-26.") == 0
+    # a sentence with a second specific figure tells a second fact as well
+    assert _claim_pair_bonus("The harbour board will cut 1,340 jobs at the port after trimming 650 last year.",
+                             "Port owners announced that 1,340 jobs are going at the harbour.") == 0

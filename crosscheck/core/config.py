@@ -19,6 +19,7 @@ class Settings:
     claim_w_contained: float = 0.3  # … of the shorter sentence's content words found in the longer
     claim_w_order: float = 0.25  # … of word order (token sort ratio)
     claim_w_same_figure: float = 0.05  # added when the two give a figure in common
+    claim_w_telling_figure: float = 0.05  # added again when that figure is telling (see matching.telling_figure)
     claim_w_same_count: float = 0.1  # added when both count the same thing, whatever the figure
     claim_min_shared: int = 3  # content words two linked claims must share (all, for shorter claims)
 

@@ -10,8 +10,10 @@ saved with a project, so a comparison reproduces.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from rapidfuzz import fuzz
@@ -122,6 +124,41 @@ def _top(scores: dict[int, int], k: int) -> list[int]:
     return [j for j, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
 
 
+def telling_figure(value: str) -> bool:
+    """A figure that singles out one fact when two sentences share it: 1,300 jobs, 6.8 per cent,
+    72 dead. Small whole numbers (two years, three countries) and years (a story's every sentence
+    may say 2023) are shared by sentences about different facts all the time; a specific count
+    or a decimal rarely is."""
+    try:
+        v = float(value)
+    except ValueError:
+        return False
+    if v == int(v):
+        return v > 10 and not 1900 <= v <= 2100
+    return True
+
+
+# Figures that are no count of anything: the second half of a season or a financial year
+# ("2024-25", "1999/2000"), and an age that describes someone ("the 29-year-old"), which two
+# sentences about different moments of one person's story share (as in units.py)
+_NOT_COUNTS = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(\d{2,4})\b|\b(\d+)[-\s]years?[-\s]old\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _not_counts(text: str) -> frozenset[str]:
+    return frozenset(str(int(m.group(1) or m.group(2))) for m in _NOT_COUNTS.finditer(text))
+
+
+def _shares_telling_figure(a: Unit, b: Unit) -> bool:
+    """The two give the same telling figure, and neither gives another telling figure the other
+    lacks: a sentence with a second specific figure ("eliminating 1,300 jobs one year after
+    trimming 6,500") tells a second fact, and the one it shares is no longer the whole story."""
+    aside = _not_counts(a.text) | _not_counts(b.text)
+    if any(telling_figure(v) for v in (a.numbers ^ b.numbers) - aside):
+        return False
+    return any(telling_figure(v) for v in (a.numbers & b.numbers) - aside)
+
+
 def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAULT.claim_min_shared,
                 settings: Settings = DEFAULT, weights: tuple[float, float] | None = None,
                 joined: tuple[str, str] | None = None) -> float:
@@ -130,7 +167,8 @@ def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAU
     Rarity-weighted overlap of content words (and figures, by value) carries most of the
     evidence; word order (token sort ratio) separates rewordings from sentences that merely
     share a topic; numbers that agree add a little (numbers that differ are kept as a
-    possible factual conflict rather than counted against the link), and two sentences that
+    possible factual conflict rather than counted against the link), a little more when the
+    figure is a telling one (see ``telling_figure``), and two sentences that
     count the same thing are likelier to be one claim, even with different figures.
     ``weights`` and ``joined``: each sentence's content weight and joined words, when the
     caller has them already.
@@ -152,6 +190,8 @@ def claim_score(a: Unit, b: Unit, idf: dict[str, float], min_shared: int = DEFAU
     score = settings.claim_w_overlap * jaccard + settings.claim_w_contained * contained + settings.claim_w_order * order
     if a.numbers and b.numbers and a.numbers & b.numbers:
         score += settings.claim_w_same_figure
+        if _shares_telling_figure(a, b):
+            score += settings.claim_w_telling_figure
     if {c[0] for c in a.counts} & {c[0] for c in b.counts}:
         score += settings.claim_w_same_count  # both count the same thing ("… passengers a day"), whatever the figure
     return max(0.0, min(1.0, score))
