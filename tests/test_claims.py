@@ -304,7 +304,9 @@ def test_a_specific_figure_in_common_counts_more_than_a_small_one() -> None:
     # two years, a year: said of many different facts
     assert _claim_pair_bonus("The harbour board will cut two jobs at the port in 2026.",
                              "Port owners announced that 2 jobs are going at the harbour in 2026.") == 0
-    # an age says who someone is; a season's second half is no count
+    # an age says who someone is, a number in a name is no count, nor is a season's second half
+    assert _claim_pair_bonus("Rangers found P-22 near the port, the harbour board said.",
+                             "P-22 was seen at the harbour by port owners on Monday.") == 0
     assert _claim_pair_bonus("The 47-year-old skipper will cut jobs at the port this spring.",
                              "Port owners said the 47-year-old skipper is leaving the harbour.") == 0
     assert _claim_pair_bonus("The harbour board will cut jobs at the port in the 2025-26 season.",

@@ -139,14 +139,16 @@ def telling_figure(value: str) -> bool:
 
 
 # Figures that are no count of anything: the second half of a season or a financial year
-# ("2024-25", "1999/2000"), and an age that describes someone ("the 29-year-old"), which two
-# sentences about different moments of one person's story share (as in units.py)
-_NOT_COUNTS = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(\d{2,4})\b|\b(\d+)[-\s]years?[-\s]old\b", re.IGNORECASE)
+# ("2024-25", "1999/2000"); an age that describes someone ("the 29-year-old"), which two
+# sentences about different moments of one person's story share (as in units.py); and a name
+# with a number in it ("P-22", "F-35", "Covid-19"), which a story's every sentence may give
+_NOT_COUNTS = re.compile(
+    r"\b(?:19|20)\d\d\s*[-–/]\s*(\d{2,4})\b|\b(\d+)[-\s]years?[-\s]old\b|\b[A-Za-z]{1,5}-(\d+)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
 def _not_counts(text: str) -> frozenset[str]:
-    return frozenset(str(int(m.group(1) or m.group(2))) for m in _NOT_COUNTS.finditer(text))
+    return frozenset(str(int(next(g for g in m.groups() if g))) for m in _NOT_COUNTS.finditer(text))
 
 
 def _shares_telling_figure(a: Unit, b: Unit) -> bool:
