@@ -314,3 +314,66 @@ def test_a_specific_figure_in_common_counts_more_than_a_small_one() -> None:
     # a sentence with a second specific figure tells a second fact as well
     assert _claim_pair_bonus("The harbour board will cut 1,340 jobs at the port after trimming 650 last year.",
                              "Port owners announced that 1,340 jobs are going at the harbour.") == 0
+
+
+# --- just under the threshold, with nothing to tell the two apart -------------------------------
+
+
+class _Table:
+    """A matcher that scores the pairs of sentences it is given (by their first words), 0 otherwise."""
+
+    def __init__(self, units, table: dict[tuple[str, str], float]) -> None:
+        self.units = units
+        self.table = {(a, b): s for (a, b), s in table.items()} | {(b, a): s for (a, b), s in table.items()}
+
+    def _word(self, i: int) -> str:
+        return self.units[i].text.split()[0]
+
+    def candidates(self, i: int) -> tuple[list[int], list[int]]:
+        return [j for j in range(i + 1, len(self.units)) if self.units[j].source != self.units[i].source], []
+
+    def score(self, i: int, j: int, min_shared: int | None = None) -> float:
+        return self.table.get((self._word(i), self._word(j)), 0.0)
+
+
+def _bare_groups(texts: list[str], table: dict[tuple[str, str], float]) -> list[set[str]]:
+    from crosscheck.core.align import link_claims
+    from crosscheck.core.units import extract_units
+    from tests.test_engine import sources
+
+    units, _ = extract_units(sources(*texts), {})
+    claims = [u for u in units if u.kind == "claim"]
+    return [{claims[i].text.split()[0] for i in g} for g in link_claims(claims, matcher=_Table(claims, table))]
+
+
+def test_a_pair_just_under_the_threshold_links_when_nothing_tells_them_apart() -> None:
+    from crosscheck.core.config import DEFAULT
+
+    assert DEFAULT.claim_related <= 0.37 < DEFAULT.claim_link
+    texts = ["Alpha the harbour board agreed to close the old quay for good.",
+             "Bravo port owners have decided the old quay will shut for good.",
+             "Charlie the ferry company said it would move its boats to the new pier."]
+    # each the other's closest sentence, no figure, no date: one fact
+    assert _bare_groups(texts, {("Alpha", "Bravo"): 0.37}) == [{"Alpha", "Bravo"}]
+    # not each other's closest: Bravo is nearer to Charlie
+    assert _bare_groups(texts, {("Alpha", "Bravo"): 0.37, ("Bravo", "Charlie"): 0.38}) == [{"Bravo", "Charlie"}]
+    # a figure one of them gives, or a day only one names, is the usual sign of another fact
+    with_figure = [texts[0].replace("the old quay", "the 40-metre quay"), texts[1], texts[2]]
+    assert _bare_groups(with_figure, {("Alpha", "Bravo"): 0.37}) == []
+    with_day = [texts[0].replace("for good", "on Monday"), texts[1], texts[2]]
+    assert _bare_groups(with_day, {("Alpha", "Bravo"): 0.37}) == []
+
+
+def test_weak_evidence_never_joins_two_groups_and_joins_one_only_with_all_its_members() -> None:
+    texts = ["Alpha the harbour board agreed to close the old quay for good.",
+             "Bravo port owners have decided the old quay will shut for good.",
+             "Charlie the ferry company said it would move its boats to the new pier.",
+             "Delta ferries will sail from the new pier, their owners said.",
+             "Echo the old quay is to close, the harbour board said."]
+    two_groups = {("Alpha", "Bravo"): 0.6, ("Charlie", "Delta"): 0.6, ("Bravo", "Charlie"): 0.37}
+    assert sorted(map(sorted, _bare_groups(texts, two_groups))) == [["Alpha", "Bravo"], ["Charlie", "Delta"]]
+    # Echo is close to Alpha only: it stays out; close to both members, it joins
+    one = {("Alpha", "Bravo"): 0.6, ("Alpha", "Echo"): 0.37}
+    assert {"Echo"} not in _bare_groups(texts, one) and all("Echo" not in g for g in _bare_groups(texts, one))
+    both = one | {("Bravo", "Echo"): 0.36}
+    assert {"Alpha", "Bravo", "Echo"} in _bare_groups(texts, both)

@@ -73,6 +73,6 @@ def test_pooled_quality_holds(reports) -> None:
     assert total.speakers.rate >= 0.96, total.speakers
     assert total.speakers.wrong == 0, total.speakers.misses  # be right, or say unknown
     assert total.boilerplate_recognised.rate >= 0.97, total.boilerplate_recognised
-    assert total.claim_links.rate >= 0.43, total.claim_links  # claims are issue 9's work; 20 stories pool lower
+    assert total.claim_links.rate >= 0.44, total.claim_links  # claims are issue 9's work; 20 stories pool lower
     assert total.claim_precision.rate >= 0.95, total.claim_precision  # a wrong link is worse than a missed one
     assert total.unquoted_links.rate >= 0.45, total.unquoted_links
