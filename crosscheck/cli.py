@@ -272,7 +272,8 @@ def _compare(args: argparse.Namespace) -> int:
     if fmt == "crosscheck":
         if not args.output:
             raise InputError("a project is written to a file: add -o story.crosscheck")
-        save_project(project, args.output)
+        for note in save_project(project, args.output):
+            print(f"crosscheck: {note}", file=sys.stderr)
         progress.done()
         return 0
     from crosscheck.core.pipeline import analyze  # the engine loads when there is work for it

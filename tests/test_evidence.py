@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import random
 import threading
 import zlib
 from collections.abc import Iterator
@@ -185,6 +186,31 @@ def _refused(path: Path) -> str:
     assert result.stderr.count("\n") == 1, result.stderr
     assert path.read_bytes() == before
     return result.stderr
+
+
+def test_a_save_never_writes_a_project_too_large_to_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crosscheck.core.model import Source
+
+    page = random.Random(7).randbytes(100_000)  # (incompressible: 100 KB of original)
+    fetched = replace(load_pasted("The ferry will resume on Friday, the harbour master said.", "s1"),
+                      original=page, evidence=evidence.of_bytes(page, "https://example.org/a", "2026-01-01T00:00:00Z"))
+    other = Source(id="s2", path="b.txt", text="The ferry resumes on Friday.")
+    project = projects.Project(sources=[fetched, other])
+    path = tmp_path / "story.crosscheck"
+    monkeypatch.setattr(projects, "MAX_PROJECT_BYTES", 60_000)
+    notes = projects.save(project, path)
+    assert notes and "left out" in notes[0]  # the originals gave way, and the user is told
+    reopened = projects.load(path)  # what was written opens again
+    assert reopened.sources[0].original is None and reopened.sources[0].evidence == fetched.evidence
+    assert reopened.sources[0].text == fetched.text
+    before = path.read_bytes()
+    monkeypatch.setattr(projects, "MAX_PROJECT_BYTES", 300)  # the text alone is too much now
+    with pytest.raises(projects.ProjectError, match="over the limit of 0 MB for a project; nothing was written"):
+        projects.save(project, path)
+    assert path.read_bytes() == before  # the previous file untouched
+    monkeypatch.undo()
+    assert projects.save(project, path) == ()  # within the limit: the originals are kept, no note
+    assert projects.load(path).sources[0].original == page
 
 
 def test_a_compressed_original_that_would_unfold_too_far_is_refused(tmp_path: Path) -> None:

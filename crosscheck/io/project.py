@@ -86,13 +86,31 @@ def _flag_json(f: Flag) -> dict[str, Any]:
     return data
 
 
-def save(project: Project, path: str | Path) -> None:
-    """Write atomically: a crash or a full disk mid-save leaves the previous file intact."""
-    text = json.dumps(to_json(project), ensure_ascii=False, indent=1)
+def save(project: Project, path: str | Path) -> tuple[str, ...]:
+    """Write atomically: a crash or a full disk mid-save leaves the previous file intact.
+
+    Never writes a project that ``load`` would refuse as too large: when the kept originals of
+    fetched pages would take it over the limit, they are left out (the text, the evidence and its
+    hashes stay) and the returned note says so; when the articles alone are too much, nothing is
+    written. Returns what the user must be told."""
+    data = to_json(project)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    notes: tuple[str, ...] = ()
+    if len(text.encode("utf-8")) > MAX_PROJECT_BYTES:
+        kept = [s for s in data["sources"] if s.pop("original", None) is not None]
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        size = len(text.encode("utf-8"))
+        if size > MAX_PROJECT_BYTES:
+            raise ProjectError(f"{path}: the project would be {size / 2**20:.0f} MB, over the limit of "
+                               f"{MAX_PROJECT_BYTES // 2**20} MB for a project; nothing was written")
+        notes = (f"the original pages of {len(kept)} fetched article(s) were left out of {Path(path).name}: "
+                 f"with them it would be over the {MAX_PROJECT_BYTES // 2**20} MB a project may be "
+                 "(their text, addresses and SHA-256 are kept)",)
     try:
-        atomic_write_text(path, text + "\n")
+        atomic_write_text(path, text)
     except OSError as exc:
         raise ProjectError(f"{path}: could not save ({exc.strerror or exc}); the previous file is unchanged") from None
+    return notes
 
 
 # ---------------------------------------------------------------- reading

@@ -191,13 +191,13 @@ class Projects(QObject):
 
     def save_to(self, path: Path) -> bool:
         try:
-            save_project(self.document.project(), path)
+            notes = save_project(self.document.project(), path)
         except ProjectError as exc:
             self.window.problem("Could not save", str(exc))
             return False
         self.document.mark_saved(path)
         self.drop_recovery()
-        self.window.status.setText(f"Saved {path.name}.")
+        self.window.status.setText(f"Saved {path.name}." + "".join(f" Note: {n}." for n in notes))
         self.remember([str(path)])
         return True
 
