@@ -67,8 +67,10 @@ class _Clusters:
 
 
 def _key(unit: Unit) -> str:
-    """An order-independent tie-breaker: grouping must not depend on the order articles were opened."""
-    return " ".join(unit.tokens) + f"|{unit.span.start}"
+    """An order-independent tie-breaker: grouping must not depend on the order articles were opened.
+    (The article's id too: two articles often quote the same words at the same offset — both
+    open with the quotation — and the tie was then broken by the order they were given in.)"""
+    return " ".join(unit.tokens) + f"|{unit.span.start}|{unit.source}"
 
 
 def _orderer(units: Sequence[Unit]) -> Callable[[Link], tuple]:

@@ -47,7 +47,13 @@ def link_unquoted(
             index[stem].append(c)
     common = common_limit(len(claims))
     taken: set[tuple[str, int]] = set()
-    for i, q in enumerate(quotes):
+    # The fullest quotation first (then by its words and the article it is in, never by where an
+    # article stands in the list): a sentence that repeats it is claimed by the widest version,
+    # and giving the articles in another order finds the same copies.
+    ordered = sorted(range(len(quotes)), key=lambda i: (-len(quotes[i].tokens), quotes[i].tokens,
+                                                         len(quotes[i].source), quotes[i].source, quotes[i].span.start))
+    for i in ordered:
+        q = quotes[i]
         if len(q.tokens) < MIN_WORDS or not q.quoted:
             continue
         have = {out[m].source for m in new_groups[home[i]]} if i in home else {q.source}
