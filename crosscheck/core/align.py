@@ -177,9 +177,9 @@ def _quote_links(units: Sequence[Unit], settings: Settings) -> tuple[list[Link],
                 if tok in common_to_short:
                     continue
                 for w in everywhere[tok]:
-                    pair = (min(v, w), max(v, w))
-                    flags = weighed.setdefault(pair, [False, False])
-                    flags[0 if w == pair[0] else 1] = True  # v is the later quote of the pair
+                    # (both ways round: which comes first depends on the order the articles were
+                    # given in, and the answer must not)
+                    weighed[(min(v, w), max(v, w))] = [True, True]
     verdicts: dict[tuple[int, int], tuple[float, str, bool] | None] = {}
 
     def verdict(i: int, j: int) -> tuple[float, str, bool] | None:
