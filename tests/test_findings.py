@@ -43,3 +43,15 @@ def test_a_misquote_says_what_changed_as_a_reader_would() -> None:
                     "“2,400”; leaves out “not”")
     assert f.title == "Possible misquote"
     assert f.as_dict()["changes"][1]["kind"] == "number"
+
+
+def test_an_editors_bracket_cut_by_the_diff_is_not_shown_as_a_changed_word() -> None:
+    from crosscheck.core.model import Source
+
+    head, tail = "Harbour news\n\n“We have not yet ", ", but safety is our only priority,” Voss said."
+    a = head + "finalized a timetable for the repairs" + tail
+    b = head + "finalised a timetable [for the] repair work" + tail
+    c = analyze([Source(id="s1", path="a.txt", text=a), Source(id="s2", path="b.txt", text=b)])
+    said = [f.describe(outlet_names(c)) for g in c.groups for f in g.findings]
+    assert any("“repairs” → “repair work”" in text for text in said), said
+    assert not any("]" in text or "“[" in text for text in said), said

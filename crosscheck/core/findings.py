@@ -7,6 +7,7 @@ never the internal source ids. The JSON keeps the ids in ``sources`` for scripts
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -114,4 +115,10 @@ def _in_words(change: Change) -> str:
 
 def _short(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
+    # (an editor's bracket the word diff cut in half — "[for the] repair work" against "for the
+    # repairs" changes "repairs" into "] repair work" — is not part of what changed)
+    text = _HALF_BRACKET.sub("", text) or text
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_HALF_BRACKET = re.compile(r"^[\])]\s*|\s*[\[(]$")
