@@ -386,7 +386,7 @@ def test_an_original_document_by_link_is_read_as_from_disk(tmp_path: Path) -> No
             pass
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     try:
         for path, kind in (("/ruling.pdf", "pdf"), ("/untyped", "pdf"), ("/statement", "docx")):

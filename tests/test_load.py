@@ -553,7 +553,7 @@ def server() -> Iterator[str]:
         routes[f"/hop/{n}"] = _redirect(f"/hop/{n - 1}" if n else "/news/drawbridge", 307 if n % 2 else 302)
     _Handler.routes = routes
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
