@@ -25,6 +25,7 @@ from crosscheck.io.formats import kind_of, open_filter
 from crosscheck.io.load import load_bytes, load_path, load_url
 from tests.cli_run import run_cli
 from tests.fuzzing import examples
+from tests.local_http import serving
 
 IMAGE = None  # a page that is only a picture (a scan)
 
@@ -364,39 +365,18 @@ def test_a_statement_printed_without_attribution_is_still_labelled_by_its_speake
 
 
 def test_an_original_document_by_link_is_read_as_from_disk(tmp_path: Path) -> None:
-    import http.server
-    import threading
-
     pdf = make_pdf([["Statement"], ["We will not back down on the harbour plan."]])
     docx = make_docx(para("We will not back down on the harbour plan."))
-    served = {"/ruling.pdf": (pdf, "application/pdf"), "/untyped": (pdf, ""),
-              "/statement": (docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            body, kind = served[self.path]
-            self.send_response(200)
-            if kind:
-                self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    try:
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    served = {"/ruling.pdf": (200, {"Content-Type": "application/pdf"}, pdf), "/untyped": (200, {}, pdf),
+              "/statement": (200, {"Content-Type": word}, docx)}
+    with serving(served) as base:
         for path, kind in (("/ruling.pdf", "pdf"), ("/untyped", "pdf"), ("/statement", "docx")):
             source = load_url(base + path, "s1")
             assert source.kind == kind and "not back down on the harbour plan" in source.text
-            assert source.original == served[path][0] and source.evidence.http_status == 200
+            assert source.original == served[path][2] and source.evidence.http_status == 200
         ruling = load_url(base + "/ruling.pdf", "s1")
         assert ruling.page_at(ruling.text.index("We will")) == 2  # cited by page, as from disk
-    finally:
-        httpd.shutdown()
 
 
 def test_the_original_printed_bare_still_shows_who_misquotes_it(tmp_path: Path) -> None:

@@ -10,12 +10,10 @@ import base64
 import hashlib
 import json
 import random
-import threading
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from crosscheck.io.evidence import OriginalError, pack, unpack
 from crosscheck.io.fetch import without_credentials
 from crosscheck.io.load import MAX_BYTES, load_pasted, load_path, load_url
 from tests.cli_run import run_cli
+from tests.local_http import serving
 
 STORY = ("<!doctype html><html><head><meta charset='utf-8'><title>Harbour wall repaired</title>"
          "<meta property='og:site_name' content='The Test Gazette'></head><body><article>"
@@ -40,35 +39,12 @@ OTHER = ("Harbour reopens\n\nBy A. Writer\n\nThe harbour at Eastmere reopens on 
          "\u201cThe work finished two weeks early,\u201d said Dana Reyes, the engineer.\n")
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        if self.path == "/start":
-            self.send_response(302)
-            self.send_header("Location", "/news/harbour")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", STORY_TYPE)
-        self.send_header("Content-Length", str(len(STORY)))
-        self.end_headers()
-        self.wfile.write(STORY)
-
-    def log_message(self, *_args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    routes = {"/start": (302, {"Location": "/news/harbour", "Content-Length": "0"}, b""),
+              "/news/harbour": (200, {"Content-Type": STORY_TYPE}, STORY)}
+    with serving(routes) as base:
+        yield base
 
 
 def _now() -> datetime:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
@@ -15,6 +12,7 @@ from crosscheck.io import load as load_module
 from crosscheck.io.errors import InputError
 from crosscheck.io.fetch import fetch
 from crosscheck.io.load import load, load_pasted, load_path, load_sources, load_url
+from tests.local_http import serving
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HERALD = FIXTURES / "harbourline-herald.html"
@@ -500,23 +498,6 @@ PLAIN_ARTICLE = (
 )
 
 
-class _Handler(BaseHTTPRequestHandler):
-    routes: ClassVar[dict[str, tuple[int, dict[str, str], bytes]]] = {}
-
-    def do_GET(self) -> None:
-        status, headers, body = self.routes.get(self.path, (404, {"Content-Type": "text/html"}, b"<h1>Not found</h1>"))
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        if "Content-Length" not in headers and not headers.get("X-No-Length"):
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
-        pass
-
-
 def _redirect(to: str, status: int = 302) -> tuple[int, dict[str, str], bytes]:
     return status, {"Location": to, "Content-Type": "text/html"}, b""
 
@@ -551,23 +532,8 @@ def server() -> Iterator[str]:
     # /hop/N redirects N+1 times before the article: /hop/4 takes 5 redirects, /hop/5 takes 6.
     for n in range(8):
         routes[f"/hop/{n}"] = _redirect(f"/hop/{n - 1}" if n else "/news/drawbridge", 307 if n % 2 else 302)
-    _Handler.routes = routes
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The fixture server is on loopback; a proxy from the environment must not intercept it.
-    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    with serving(routes) as base:
+        yield base
 
 
 def test_url_html_page(server: str) -> None:
