@@ -282,7 +282,7 @@ def test_version() -> None:
 
 def test_importing_the_cli_loads_no_qt() -> None:
     code = (
-        "import sys, crosscheck.cli, crosscheck.io.load, crosscheck.core.pipeline;"
+        "import sys, crosscheck.cli, crosscheck.document, crosscheck.io.load, crosscheck.core.pipeline;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))"
     )
     assert _fresh_python(code) == "[]"

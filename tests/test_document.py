@@ -1,11 +1,8 @@
 """The open story as a plain object (``crosscheck.document``): every change, what it tells its
-listeners, the unsaved-changes flag, and that it needs no Qt."""
+listeners and the unsaved-changes flag (that it needs no Qt: tests/test_cli.py)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,8 +13,6 @@ from crosscheck.core.flags import Correction, anchor_at, new_flag, place
 from crosscheck.core.model import Source, Span
 from crosscheck.document import Change, Document, Event
 from crosscheck.io.project import Project
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def src(n: int, text: str = "") -> Source:
@@ -209,16 +204,6 @@ def test_unsubscribing_stops_the_events(doc):
     stop()  # twice is harmless
     doc.add_sources([src(2)])
     assert kinds(seen) == [Change.ADDED, Change.DIRTY]
-
-
-def test_importing_the_document_and_the_cli_loads_no_qt() -> None:
-    code = ("import sys, crosscheck.document, crosscheck.cli;"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
-
 
 def test_a_corrected_article_is_work_worth_asking_about_until_saved(doc):
     doc.add_sources([src(1), src(2)])
