@@ -23,16 +23,15 @@ from __future__ import annotations
 
 import math
 import random
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from scale import whole  # noqa: E402 - the same outside timing as bench/scale.py
+
 _WORDS = "the council said water plan budget river vote mayor school harbour ferry report delay cost new".split()
 _PEOPLE = ["Anna Berg", "Tomas Reyner", "Elena Voss", "Kofi Mensah", "Li Wei"]
 
@@ -74,7 +73,6 @@ def one_paragraph(chars: int, seed: int = 4) -> str:
 
 
 def long_article(chars: int) -> str:
-    sys.path.insert(0, str(HERE))
     import corpus
 
     texts = [t for event in corpus.material() for t in event]
@@ -87,16 +85,6 @@ def long_article(chars: int) -> str:
     return "\n\n".join(out)[:chars]
 
 
-def whole(files: list[str], out: str) -> tuple[float, float]:
-    """Wall seconds and peak MiB of one ``crosscheck compare`` process (sizes run smallest first,
-    so the children's peak so far is this run's)."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "crosscheck", "compare", "-q", *files, "-f", "json", "-o", out],
-                   check=True, cwd=ROOT)
-    took = time.perf_counter() - start
-    return took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
 def curve(name: str, make: Callable[[int], str], sizes: list[int], unit: str, tmp: Path, normal: Path,
           both: bool = False) -> None:
     print(f"\n{name}")
@@ -104,12 +92,13 @@ def curve(name: str, make: Callable[[int], str], sizes: list[int], unit: str, tm
     last = None
     for n in sizes:
         path = tmp / f"{name.split()[0]}-{n}.txt"
-        path.write_text(make(n), encoding="utf-8")
+        text = make(n)
+        path.write_text(text, encoding="utf-8")
         other = normal
         if both:
             other = tmp / f"{name.split()[0]}-{n}-b.txt"
             other.write_text(paragraphs(n, seed=7), encoding="utf-8")
-        chars = len(path.read_text(encoding="utf-8"))
+        chars = len(text)
         took, peak = whole([str(path), str(other)], str(tmp / "out.json"))
         growth = f"{math.log(took / last[1]) / math.log(chars / last[0]):.2f}" if last else ""
         print(f"{n:>12,} {chars:>11,} {took:>7.2f} {peak:>9.0f} {growth:>9}", flush=True)

@@ -34,10 +34,10 @@ ROOT = HERE.parent
 def stages(folder: str) -> None:
     """(in a child process) the analysis of ``folder``'s articles, stage by stage, as JSON."""
     from crosscheck.core.pipeline import analyze
-    from crosscheck.io.load import load
+    from crosscheck.io.load import load_sources
 
     paths = sorted(Path(folder).glob("*.txt"))
-    sources = [load(str(p), f"s{i}") for i, p in enumerate(paths, 1)]
+    sources = load_sources(map(str, paths))
     spent: dict[str, float] = {}
     last = [time.perf_counter(), "start"]
 

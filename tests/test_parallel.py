@@ -71,11 +71,11 @@ def test_stopping_midway_raises_here_and_leaves_no_child_behind() -> None:
 @needs_fork
 def test_the_analysis_is_the_same_on_every_core(monkeypatch) -> None:
     from crosscheck.core.pipeline import analyze
-    from crosscheck.io.load import load
+    from crosscheck.io.load import load_sources
     from crosscheck.resources import demo_articles
 
     def sources():
-        return [load(str(p), f"s{i}") for i, p in enumerate(demo_articles(), 1)]
+        return load_sources(map(str, demo_articles()))
 
     monkeypatch.setattr(evidence, "utc_now", lambda: "2026-01-01T00:00:00Z")  # two readings, one instant
     one = to_dict(analyze(sources()))
@@ -90,11 +90,11 @@ def test_the_analysis_is_the_same_on_every_core(monkeypatch) -> None:
 
 def test_adding_an_article_reads_only_the_new_one(monkeypatch) -> None:
     from crosscheck.core import pipeline
-    from crosscheck.io.load import from_text, load
+    from crosscheck.io.load import from_text, load_sources
     from crosscheck.resources import demo_articles
 
     monkeypatch.setattr(evidence, "utc_now", lambda: "2026-01-01T00:00:00Z")  # two readings, one instant
-    sources = [load(str(p), f"s{i}") for i, p in enumerate(demo_articles(), 1)]
+    sources = load_sources(map(str, demo_articles()))
     first = to_dict(pipeline.analyze(sources))
     read: list[str] = []
     real = pipeline.source_boilerplate
@@ -105,5 +105,5 @@ def test_adding_an_article_reads_only_the_new_one(monkeypatch) -> None:
     assert len(again["sources"]) == len(first["sources"]) + 1 and again["groups"]
     # and what is kept is what a fresh reading gives
     pipeline._READ.clear()
-    fresh = [load(str(p), f"s{i}") for i, p in enumerate(demo_articles(), 1)]
+    fresh = load_sources(map(str, demo_articles()))
     assert to_dict(pipeline.analyze(fresh)) == first

@@ -413,12 +413,6 @@ def _opens_or_is_refused(folder: Path, raw: bytes) -> None:
     assert from_json(json.loads(text.encode("utf-8")), "again") == project
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(raw=mutated())
-def test_random_damage_opens_or_is_refused(tmp_path: Path, raw: bytes) -> None:
-    _opens_or_is_refused(tmp_path, raw)
-
-
 @pytest.mark.fuzz
 @settings(max_examples=examples(150), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

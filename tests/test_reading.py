@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStyle
 from crosscheck.core.pipeline import analyze
 from crosscheck.core.reading import ReadingMap, explain
 from crosscheck.core.view import outlet_names
-from crosscheck.io.load import load
+from crosscheck.io.load import load_sources
 from crosscheck.resources import demo_articles
 from crosscheck.ui.main_window import MainWindow
 from crosscheck.ui.reading import reading_line
@@ -20,7 +20,7 @@ from crosscheck.ui.scrollbar import FlatScrollBar
 
 @pytest.fixture(scope="module")
 def comparison():
-    return analyze([load(str(p), f"s{i}") for i, p in enumerate(demo_articles(), 1)])
+    return analyze(load_sources(map(str, demo_articles())))
 
 
 # ---------------------------------------------------------------- the map, without Qt
