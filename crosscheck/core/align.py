@@ -161,17 +161,16 @@ def _quote_links(units: Sequence[Unit], settings: Settings) -> tuple[list[Link],
             for w in ws:
                 shorts[w] += 1
     common_to_short = too_common({t: n * len(everywhere[t]) for t, n in shorts.items()}, budget)
-    # (v, w) -> (may a copy of v come before one of w, may a copy of w come before one of v)
-    weighed: dict[tuple[int, int], list[bool]] = {}
+    weighed: dict[tuple[int, int], None] = {}  # the pairs of variants to compare (v <= w), in order
     for v, ws in enumerate(words):
         if len(copies[v]) > 1:  # (copies of one quote are weighed whatever their words)
-            weighed[(v, v)] = [True, True]
+            weighed[(v, v)] = None
         for tok in ws:
             if tok in STOPWORDS or tok in common:
                 continue
             for w in everywhere[tok]:
                 if w >= v:
-                    weighed[(v, w)] = [True, True]
+                    weighed[(v, w)] = None
         if short[v]:  # a quote of one or two words is weighed against every quote sharing a word
             for tok in ws:
                 if tok in common_to_short:
@@ -179,7 +178,7 @@ def _quote_links(units: Sequence[Unit], settings: Settings) -> tuple[list[Link],
                 for w in everywhere[tok]:
                     # (both ways round: which comes first depends on the order the articles were
                     # given in, and the answer must not)
-                    weighed[(min(v, w), max(v, w))] = [True, True]
+                    weighed[(min(v, w), max(v, w))] = None
     verdicts: dict[tuple[int, int], tuple[float, str, bool] | None] = {}
 
     def verdict(i: int, j: int) -> tuple[float, str, bool] | None:
@@ -190,11 +189,11 @@ def _quote_links(units: Sequence[Unit], settings: Settings) -> tuple[list[Link],
         return verdicts[pair]
 
     found: list[tuple[int, int, Link]] = []
-    for (v, w), (v_first, w_first) in weighed.items():
+    for v, w in weighed:
         # the verdict depends only on the two variants and which comes first
-        pair_up = v_first and (v != w or len(copies[v]) > 1)
+        pair_up = v != w or len(copies[v]) > 1
         ahead = verdict(copies[v][0], copies[w][0 if v != w else 1]) if pair_up else None
-        behind = verdict(copies[w][0], copies[v][0]) if w_first and v != w else None
+        behind = verdict(copies[w][0], copies[v][0]) if v != w else None
         if ahead is None and behind is None:
             continue
         pairs = ([(i, j) for a, i in enumerate(copies[v]) for j in copies[v][a + 1 :]] if v == w
@@ -489,7 +488,7 @@ def link_claims(
         if _sources_disjoint(clusters, lk.a, lk.b):
             clusters.union(lk.a, lk.b)
     for lk in _bare_links(units, links, below):
-        if _sources_disjoint(clusters, lk.a, lk.b) and _bare_fits(units, clusters, lk, matcher, settings):
+        if _sources_disjoint(clusters, lk.a, lk.b) and _bare_fits(clusters, lk, matcher, settings):
             clusters.union(lk.a, lk.b)  # (and not among the links below: they join no two groups)
     # A fact is not split in two because one source told it twice: two groups a link joins
     # become one when every source they share has its two sentences saying the same.
@@ -552,8 +551,7 @@ def _dates(unit: Unit) -> frozenset[str]:
     return frozenset(t for t in unit.tokens if t in CALENDAR_WORDS)
 
 
-def _bare_fits(units: Sequence[Unit], clusters: _Clusters, lk: Link, matcher: ClaimMatcher,
-               settings: Settings) -> bool:
+def _bare_fits(clusters: _Clusters, lk: Link, matcher: ClaimMatcher, settings: Settings) -> bool:
     """Where a link below the threshold may put a sentence: with another sentence no group holds
     yet, or into a group every member of which it scores ``claim_related`` with — never joining
     two groups (chaining two groups on weak evidence is how unrelated facts of one topic end up

@@ -41,7 +41,7 @@ from crosscheck.core.people import (
     split_name,
 )
 from crosscheck.core.quotes import QuoteSpan
-from crosscheck.core.spans import Spans
+from crosscheck.core.spans import Spans, text_end
 from crosscheck.core.speakers_cjk import CJK_CHAR, cjk_speaker
 
 _VERBS = """said says say saying told tells telling added adds adding continued continues
@@ -187,7 +187,7 @@ def attribute_quotes(
         masked = "".join(chars)
         paragraphs = kept
     singles = _surname_positions(text, book)
-    page_end = len(text.rstrip())  # where the page's last words end
+    page_end = text_end(text)  # where the page's last words end
     starts = [s.start for s in sentences]
     ctx = _Context(text, masked, book, singles, quotes, paragraphs, starts)
     out: list[Attribution] = []

@@ -104,7 +104,7 @@ _ANOTHER = {"number": "another figure", "date": "another date", "name": "another
 
 def _in_words(change: Change) -> str:
     """One word change as a reader would say it, from the first source to the second."""
-    old, new = _short(change.deleted), _short(change.inserted)
+    old, new = briefly(change.deleted), briefly(change.inserted)
     if change.kind == "insertion" or not old:
         return f"adds “{new}”"
     if change.kind == "omission" or not new:
@@ -113,7 +113,9 @@ def _in_words(change: Change) -> str:
     return f"{lead}“{old}” → “{new}”"
 
 
-def _short(text: str, limit: int = 40) -> str:
+def briefly(text: str, limit: int = 40) -> str:
+    """Changed words as a reader is shown them (findings, tooltips): one line, short, without
+    half an editor's bracket."""
     text = " ".join(text.split())
     # (an editor's bracket the word diff cut in half — "[for the] repair work" against "for the
     # repairs" changes "repairs" into "] repair work" — is not part of what changed)

@@ -149,9 +149,10 @@ def _analyze(
     undecided = {i for r in related for i in (r[0], r[1])}
     unique_claims = [piece for u in unique_of(claims, linked_c | undecided)
                      for piece in outside_phrases(u, phrases, by_id[u.source].text)]
+    position = {s.id: i for i, s in enumerate(sources)}
     unique = sorted(
         unique_of(quotes, linked_q) + unique_claims,
-        key=lambda u: (_source_order(sources, u.source), u.span.start),
+        key=lambda u: (position[u.source], u.span.start),
     )
     bp = tuple((sid, span) for sid, marks in boilerplate.items() for span, _ in marks)
     step(1.0, "done")
@@ -224,7 +225,3 @@ def _unit_at(units: list[Unit], source: str | None, span: Span | None) -> int | 
 
 def _first(units, members: list[int]) -> tuple[int, int]:
     return min((units[i].order, units[i].span.start) for i in members)
-
-
-def _source_order(sources: Sequence[Source], sid: str) -> int:
-    return next(i for i, s in enumerate(sources) if s.id == sid)

@@ -13,6 +13,7 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from crosscheck.core.findings import briefly
 from crosscheck.core.model import Comparison, Related, Span
 from crosscheck.core.view import NOISE, diffs_against, pairing_at, reference_member
 
@@ -118,7 +119,8 @@ def explain(comparison: Comparison, source: str, offset: int, reference: str | N
             if d.member is mine[0] and d.reference is not None:
                 changed = [c for c in d.changes if c.kind not in NOISE]
                 if changed:
-                    told = "; ".join(f"“{c.deleted.strip()}” → “{c.inserted.strip()}”" for c in changed[:4])
+                    told = "; ".join(f"“{briefly(c.deleted, 1000)}” → “{briefly(c.inserted, 1000)}”"
+                                     for c in changed[:4])
                     lines.append(f"Against {names.get(ref.source, ref.source)}: {told}"
                                  + (f" (+{len(changed) - 4} more)" if len(changed) > 4 else ""))
                 elif d.changes:
