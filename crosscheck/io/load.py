@@ -25,7 +25,6 @@ from crosscheck.io.plaintext import drop_repeated_title, read_header, tidy_lines
 MAX_BYTES = 10 * 2**20  # 10 MB: far above any article, far below what would hang the window
 MAX_CHARS = 2_000_000  # the same bound on extracted text, for HTML that expands
 
-_TEXT_EXT = {".txt", ".text", ""}
 
 
 def load_sources(refs: Iterable[str]) -> list[Source]:
@@ -79,7 +78,7 @@ def load_path(path: str | os.PathLike[str], source_id: str) -> Source:
         raise InputError(f"{shown}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{shown}: cannot read it ({exc.strerror or exc})") from None
-    kind = _kind_from_name(p.suffix.lower(), data)
+    kind = kind_of(p.suffix.lower(), data)
     source = load_bytes(data, shown, source_id, kind=kind)
     # The origin is the absolute path: "a.txt" says nothing once the project has moved.
     return replace(source, evidence=evidence.of_bytes(data, os.path.abspath(shown), read_at,
@@ -110,7 +109,7 @@ def load_pasted(text: str, source_id: str, name: str = "Pasted text") -> Source:
     if size > MAX_BYTES:
         raise InputError(f"{name}: {size / 2**20:.1f} MB is over the {MAX_BYTES // 2**20} MB limit for one article")
     source = from_text(text.replace("\r\n", "\n").replace("\r", "\n"), name, source_id,
-                       kind=_kind_from_name("", text.encode("utf-8", "replace")[:2048]), origin="pasted")
+                       kind=kind_of("", text.encode("utf-8", "replace")[:2048]), origin="pasted")
     return replace(source, evidence=evidence.of_pasted(text, read_at))
 
 
@@ -191,7 +190,3 @@ def _document(data: bytes, name: str, source_id: str, *, kind: str, url: str | N
     doc = read_docx(data, name, MAX_CHARS)
     return Source(id=source_id, path=name, text=doc.text, kind=kind, title=doc.title, author=doc.author,
                   published=doc.published, url=url, warnings=doc.warnings)
-
-
-def _kind_from_name(suffix: str, data: bytes) -> str:
-    return kind_of(suffix, data)

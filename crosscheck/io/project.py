@@ -22,7 +22,7 @@ from crosscheck.core.config import DEFAULT, Settings
 from crosscheck.core.flags import Anchor, Correction, Flag
 from crosscheck.core.model import Evidence, Furniture, Source, Span
 from crosscheck.io import evidence
-from crosscheck.io.atomic import atomic_write_text
+from crosscheck.io.atomic import atomic_write_bytes
 from crosscheck.io.errors import InputError
 from crosscheck.io.formats import PROJECT_SUFFIX
 
@@ -94,20 +94,19 @@ def save(project: Project, path: str | Path) -> tuple[str, ...]:
     hashes stay) and the returned note says so; when the articles alone are too much, nothing is
     written. Returns what the user must be told."""
     data = to_json(project)
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    payload = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     notes: tuple[str, ...] = ()
-    if len(text.encode("utf-8")) > MAX_PROJECT_BYTES:
+    if len(payload) > MAX_PROJECT_BYTES:
         kept = [s for s in data["sources"] if s.pop("original", None) is not None]
-        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        size = len(text.encode("utf-8"))
-        if size > MAX_PROJECT_BYTES:
-            raise ProjectError(f"{path}: the project would be {size / 2**20:.0f} MB, over the limit of "
+        payload = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        if len(payload) > MAX_PROJECT_BYTES:
+            raise ProjectError(f"{path}: the project would be {len(payload) / 2**20:.0f} MB, over the limit of "
                                f"{MAX_PROJECT_BYTES // 2**20} MB for a project; nothing was written")
         notes = (f"the original pages of {len(kept)} fetched article(s) were left out of {Path(path).name}: "
                  f"with them it would be over the {MAX_PROJECT_BYTES // 2**20} MB a project may be "
                  "(their text, addresses and SHA-256 are kept)",)
     try:
-        atomic_write_text(path, text)
+        atomic_write_bytes(path, payload)  # (encoded once: measured and written)
     except OSError as exc:
         raise ProjectError(f"{path}: could not save ({exc.strerror or exc}); the previous file is unchanged") from None
     return notes

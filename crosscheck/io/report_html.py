@@ -176,21 +176,24 @@ def _cited(names: dict[str, str], by_id: dict[str, dict], sid: str, start: int |
 
 def _coverage(data: dict, rows: list, marks: dict[str, str], names: dict[str, str], numbers: dict[str, str]) -> str:
     labels = {g["id"]: g["label"] for g in data["groups"]}
+    ids = [s["id"] for s in data["sources"]]
+    titles = {sid: e(names[sid]) for sid in ids}  # (escaped once, not once a cell: 1,000 × 1,000 of them)
+    key = _key(data, names)
     p = ['<section id="coverage"><h2>Coverage</h2><p class="why">Who carries what: '
          + ", ".join(f"{GLYPHS[k]} {v}" for k, v in CELL_WORDS.items()) + ". Each row and cell leads to its group.</p>"
-         + _key(data, names) + "<table class='coverage'><tr><th></th>"
-         + "".join(f'<th class="letter" title="{e(names[s["id"]])}">{marks[s["id"]]}</th>' for s in data["sources"])
+         + key + "<table class='coverage'><tr><th></th>"
+         + "".join(f'<th class="letter" title="{titles[sid]}">{marks[sid]}</th>' for sid in ids)
          + "</tr>"]
     for row in rows:
         gid = row["group"]
         to = f'href="#{group_anchor(gid)}"'
         cells = "".join(
-            f"<td class='cell {e(state)}'><a {to} title=\"{e(names[s['id']])}: {CELL_WORDS.get(state, state)}\">"
+            f"<td class='cell {e(state)}'><a {to} title=\"{titles[sid]}: {CELL_WORDS.get(state, state)}\">"
             f"{GLYPHS.get(state, '·')}</a></td>"
-            for s in data["sources"] for state in [row["cells"].get(s["id"], "absent")])
+            for sid in ids for state in [row["cells"].get(sid, "absent")])
         p.append(f'<tr id="{coverage_anchor(gid)}"><th class=\'rowlabel\'><a {to}>{numbers[gid]} '
                  f"{e(squash(labels[gid], 70))}</a></th>{cells}</tr>")
-    p.append("</table>" + _key(data, names) + "</section>")
+    p.append("</table>" + key + "</section>")
     return "\n".join(p)
 
 
