@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crosscheck.io.atomic import atomic_write_bytes
 from crosscheck.io.errors import InputError
 from crosscheck.io.formats import PROJECT_SUFFIX
 from crosscheck.resources import resources_dir
@@ -152,9 +153,7 @@ def install(root: Path | None = None, *, command: list[str] | None = None, refre
     for path, data in files:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)  # a desktop reading the folder never sees half a file
+            atomic_write_bytes(path, data)  # a desktop reading the folder never sees half a file
         except OSError as exc:
             raise InputError(f"{path}: cannot write it ({exc.strerror or exc})") from None
         outcome.written.append(path)

@@ -64,13 +64,15 @@ class Judgements:
             # (a dashed frame and a margin mark: a flag never covers the words it marks)
             spans = [p.span for places in placed.values() for p in places if p.source == sid and p.span]
             column.show_flags(spans, QColor(w.palette_.outline))
-        w.groups.proxy.set_filter(flagged=self._flagged_groups() if w.groups.flagged_only else None)
+        w.groups.proxy.set_filter(flagged=self._flagged_groups(placed) if w.groups.flagged_only else None)
 
-    def _flagged_groups(self) -> set[str]:
+    def _flagged_groups(self, placed: dict[str, list[Placed]]) -> set[str]:
+        """The groups a flag touches, from the flags as ``refresh`` just placed them (placing
+        may search each article fuzzily: once a refresh)."""
         analysis = self.window.analysis
         if analysis is None:
             return set()
-        spans = [(p.source, p.span) for places in self.placed_flags().values() for p in places if p.span]
+        spans = [(p.source, p.span) for places in placed.values() for p in places if p.span]
         return {g.id for g in analysis.comparison.groups
                 if any(m.source == s and m.span.overlaps(sp) for m in g.members for s, sp in spans)}
 
