@@ -263,7 +263,8 @@ class Document:
         if isinstance(order, list):
             sources.sort(key=lambda s: order.index(s.id) if s.id in order else len(order))
         numbers = [int(s.id[1:]) for s in sources if s.id[1:].isdigit()]
-        self._next_id = max(numbers, default=0) + 1
+        # (never back down: a load still running may hold ids reserved before this project came)
+        self._next_id = max(self._next_id, max(numbers, default=0) + 1)
         self._sources = sources
         self._reference = project.reference
         self._settings = project.settings

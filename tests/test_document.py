@@ -212,3 +212,9 @@ def test_a_corrected_article_is_work_worth_asking_about_until_saved(doc):
     assert doc.unsaved_work  # the reader's correction would be lost on closing
     doc.mark_saved(Path("story.crosscheck"))
     assert not doc.unsaved_work
+
+
+def test_loading_a_project_never_hands_out_an_id_reserved_before_it(doc):
+    assert doc.reserve_ids(6) == 1  # a load of six articles is still running (s1–s6)
+    doc.load(Project(sources=[src(1), src(2)]))
+    assert doc.reserve_ids(1) == 7  # not s3: the running load will add s3–s6
