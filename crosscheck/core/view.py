@@ -7,12 +7,12 @@ answers can be tested without a screen. Every highlight is a span of the source'
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from crosscheck.core.diff import NOISE, Change, ChangeKind, compare_versions
 from crosscheck.core.findings import FindingKind
-from crosscheck.core.model import Comparison, Group, Member, Phrase, Related, Span
+from crosscheck.core.model import Comparison, Group, Member, Phrase, Related, Source, Span
 from crosscheck.core.names import display_names
 
 # Meanings, quietest first; the Qt layer owns what each looks like (see ui/highlight.py).
@@ -207,8 +207,13 @@ def letters(comparison: Comparison) -> dict[str, str]:
 def outlet_names(comparison: Comparison) -> dict[str, str]:
     """Each source as the reader sees it in the window's column headers: "B · The Herald", its
     name told apart from any other source's that would read the same (``core/names.py``)."""
-    names = display_names(comparison.sources)
-    return {s.id: f"{letter(i)} · {names[s.id]}" for i, s in enumerate(comparison.sources)}
+    return lettered_names(comparison.sources)
+
+
+def lettered_names(sources: Sequence[Source]) -> dict[str, str]:
+    """``outlet_names`` for a list of sources (the open ones, before any analysis)."""
+    names = display_names(sources)
+    return {s.id: f"{letter(i)} · {names[s.id]}" for i, s in enumerate(sources)}
 
 
 def speakers(comparison: Comparison) -> list[str]:

@@ -15,12 +15,14 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from crosscheck.core.model import Phrase, Related, Source, Span, Unique
+from crosscheck.core.names import display_names
 from crosscheck.core.reading import explain
 from crosscheck.core.view import (
     changed_count,
     diffs_against,
     group_of_offset,
     letter,
+    lettered_names,
     outlet_names,
     pairing_at,
     pairing_spans,
@@ -30,7 +32,7 @@ from crosscheck.ui.article_view import ALIGN_AT, MIN_COLUMN_WIDTH, ArticleColumn
 from crosscheck.ui.highlight import char_format
 from crosscheck.ui.models import GROUP_ID
 from crosscheck.ui.reading import ConnectorSplitter
-from crosscheck.ui.source_dialog import edit_source, relabel
+from crosscheck.ui.source_dialog import edit_source
 
 if TYPE_CHECKING:
     from crosscheck.ui.main_window import MainWindow
@@ -113,7 +115,7 @@ class Columns:
             if column is not None:
                 column.source = source
                 column.header.set_source(source)
-        self.mark_reference()  # names every source again (``relabel``)
+        self.mark_reference()  # names every source again
 
     def relayout(self) -> None:
         w = self.window
@@ -130,17 +132,20 @@ class Columns:
         w.scroll.setVisible(n > 0)
 
     def mark_reference(self) -> None:
+        """The reference's star, and every source named again (told apart where two would read
+        the same: ``core/names.py``) in the column headers and the reference box."""
         reference, box = self.document.reference, self.window.reference_box
+        names = display_names(self.document.sources)
         for sid, column in self.columns.items():
             column.header.set_reference(sid == reference)
+            column.header.set_name(names.get(sid, column.source.label))
         box.blockSignals(True)
         box.clear()
-        for i, source in enumerate(self.document.sources):
-            box.addItem(f"{letter(i)} · {source.label}", source.id)
+        for sid, name in lettered_names(self.document.sources).items():
+            box.addItem(name, sid)
         box.setCurrentIndex(max(0, box.findData(reference)))
         box.setEnabled(bool(self.document.ids))
         box.blockSignals(False)
-        relabel(self.window)  # names told apart where two would read the same
 
     def apply_font(self) -> None:
         for column in self.columns.values():

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from crosscheck.core.flags import Anchor, Correction, Flag, Placed, anchor_at, edited, new_flag, new_id, now, place
 from crosscheck.core.model import Span
-from crosscheck.core.names import display_names
-from crosscheck.core.view import letter, outlet_names
+from crosscheck.core.view import lettered_names, outlet_names
 from crosscheck.core.view import letters as view_letters
 from crosscheck.document import Document
 from crosscheck.ui.columns import line_up
@@ -120,8 +119,7 @@ class Judgements:
     def _edit_dialog(self, flag: Flag) -> Flag | None:
         w = self.window
         sources = self.document.sources
-        names = display_names(sources)  # (two articles of one outlet are told apart here too)
-        labels = {s.id: f"{letter(i)} · {names[s.id]}" for i, s in enumerate(sources)}
+        labels = lettered_names(sources)  # (two articles of one outlet are told apart here too)
         categories = [str(c) for c in (w.settings.value("flags/categories", []) or [])]
         dialog = FlagDialog(flag, labels, categories, w)
         focus = QApplication.focusWidget()

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from crosscheck.core.model import Evidence, Source
-from crosscheck.core.names import display_names, file_name
-from crosscheck.core.view import letter
+from crosscheck.core.names import file_name
+from crosscheck.core.view import lettered_names
 from crosscheck.io.atomic import atomic_write_bytes
 from crosscheck.io.plaintext import find_date
 from crosscheck.ui.commands import EditSources
@@ -74,10 +74,9 @@ class SourceDialog(QDialog):
         self.setWindowTitle("Article details")
         self.sources = list(sources)
         self.typed: dict[str, dict[str, str]] = {}
-        names = display_names(self.sources)
         self.chooser = QComboBox()
-        for i, s in enumerate(self.sources):
-            self.chooser.addItem(f"{letter(i)} · {names[s.id]}", s.id)
+        for sid, name in lettered_names(self.sources).items():
+            self.chooser.addItem(name, sid)
         self.fields = {key: QLineEdit() for key, _ in FIELDS}
         for edit in self.fields.values():
             edit.setPlaceholderText("unknown")
@@ -212,18 +211,6 @@ def _original_name(s: Source) -> str:
     name = name or "original"
     is_html = s.evidence is not None and "html" in (s.evidence.content_type or "")
     return name + ".html" if is_html and not name.lower().endswith((".html", ".htm")) else name
-
-
-def relabel(window: MainWindow) -> None:
-    """Every column header and the reference box, by the names ``display_names`` gives."""
-    names = display_names(window.document.sources)
-    for sid, column in window.columns.items():
-        column.header.set_name(names.get(sid, column.source.label))
-    box = window.reference_box
-    for i in range(box.count()):
-        sid = box.itemData(i)
-        if sid in names:
-            box.setItemText(i, f"{letter(i)} · {names[sid]}")
 
 
 def current_source(window: MainWindow) -> str | None:
